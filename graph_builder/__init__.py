@@ -1,0 +1,1 @@
+"""Reads source documents and builds the lapekg RDF graph."""

@@ -1,0 +1,3 @@
+"""graph_builder commands."""
+
+COMMANDS: list = []

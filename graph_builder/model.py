@@ -1,0 +1,136 @@
+"""The data that flows through the builder, one stage to the next.
+
+sources -> :class:`Document` -> :class:`Block` / :class:`Sentence` ->
+:class:`Token` -> :class:`Mention` -> :class:`Entity` -> :class:`Fact` -> triples.
+
+All of these are frozen dataclasses: a stage reads the previous stage's
+values and returns new ones, never changes them, so stages can be tested
+alone and a document's results can be cached by its content hash.
+
+Text contract: every reader returns the document's text in lapekg's *light
+markdown*: a heading is a line that starts with ``#`` marks, a list item a
+line that starts with ``- `` (or ``• ``, ``* ``, ``1. ``), a table row a line
+that starts and ends with ``|``; everything else is running text, with a blank
+line between paragraphs. Plain-text files already look like this, or close
+enough for the segmenter's heuristics. Character offsets in provenance refer
+to this text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink kept from an HTML or Markdown source."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source document as read: its text and where it came from."""
+
+    path: str           # as given on the command line (or the bundled name)
+    name: str           # file name, shown in messages and provenance
+    text: str           # light-markdown text, see the module docstring
+    sha256: str         # hash of the bytes read (identity of the document)
+    media_type: str     # text/plain, text/markdown, text/html, application/pdf
+    encoding: str = "utf-8"
+    title: str | None = None
+    links: tuple[Link, ...] = ()
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    ROW = "row"
+    FIELD = "field"       # a "Label: value" line of a project card
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph, list item, table row or card field."""
+
+    kind: BlockKind
+    start: int          # offset of the block's content (markers excluded)
+    end: int
+    text: str
+    line: int           # 1-based line of ``start``
+    heading: int | None = None   # index of the heading this block stands under
+    label: str | None = None     # for FIELD: the label before the colon
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: the unit of provenance."""
+
+    index: int
+    block: int          # index of its Block
+    start: int
+    end: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its morphology."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str          # base form; the written form where it is unsafe to guess
+    pos: str = ""       # voikko CLASS: nimisana, paikannimi, etunimi, sukunimi ...
+    case: str = ""      # voikko SIJAMUOTO: nimento, omanto, sisaolento ...
+    known: bool = False  # did the analyser know the word at all
+
+
+class Kind(str, Enum):
+    """Entity kinds; each maps to one ontology class."""
+
+    PROGRAMME = "Programme"
+    PROJECT = "Project"
+    REGION = "Region"
+    MUNICIPALITY = "Municipality"
+    ORGANISATION = "Organisation"
+    PERSON = "Person"
+    MEASURE = "Measure"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names an entity, as a rule found it."""
+
+    kind: Kind
+    start: int
+    end: int
+    surface: str        # as written
+    name: str           # normalised base form (head lemmatised, rest kept)
+    rule: str           # stable name of the rule, recorded in provenance
+    sentence: int
+    key: str = ""       # resolution key; filled by the resolver
+    code: str | None = None      # official code (region, municipality)
+    aliases: tuple[str, ...] = ()  # names the text states for the same thing
+    confidence: float = 0.9
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement the builder makes, with the evidence for it.
+
+    ``subject`` and ``obj`` are entity keys (see resolve) or, for values,
+    the value itself; ``predicate`` is an ontology local name.
+    """
+
+    subject: str
+    predicate: str
+    obj: object
+    rule: str
+    sentence: int
+    confidence: float = 0.9
+    extra: tuple[tuple[str, object], ...] = field(default=())

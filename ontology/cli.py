@@ -1,0 +1,3 @@
+"""ontology commands."""
+
+COMMANDS: list = []

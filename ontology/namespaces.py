@@ -1,0 +1,163 @@
+"""Namespaces and the lapekg vocabulary, in one place.
+
+Every module that writes or reads RDF takes its terms from here, so that the
+ontology (``lapekg.ttl``), the builder, the queries and the views cannot drift
+apart: a test checks that each term named here is declared in the ontology.
+
+The base IRI of *data* (entities, documents, evidence) is a setting, not a
+constant: see :func:`data_namespace`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+#: The ontology's own namespace. Stable: published terms never change meaning.
+LKG = Namespace("https://w3id.org/lapekg/ontology#")
+#: Default base of data IRIs; override with ``--base`` or ``LAPEKG_BASE``.
+DEFAULT_DATA_BASE = "https://w3id.org/lapekg/id/"
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+FRAPO = Namespace("http://purl.org/cerif/frapo/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+CPOV = Namespace("http://data.europa.eu/m8g/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+
+#: Concept schemes (SKOS) live under the ontology namespace's sibling.
+ROLE = Namespace("https://w3id.org/lapekg/ontology/role/")
+MEASURE_KIND = Namespace("https://w3id.org/lapekg/ontology/measure-kind/")
+FUNDING_KIND = Namespace("https://w3id.org/lapekg/ontology/funding-kind/")
+
+#: Prefixes bound on every graph lapekg writes (rdflib would invent ``ns1:``).
+PREFIXES: dict[str, Namespace] = {
+    "lkg": LKG,
+    "role": ROLE,
+    "mkind": MEASURE_KIND,
+    "fkind": FUNDING_KIND,
+    "org": ORG,
+    "schema": SCHEMA,
+    "frapo": FRAPO,
+    "oa": OA,
+    "cpov": CPOV,
+    "prov": PROV,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "foaf": FOAF,
+    "sh": SH,
+}
+
+# --- Classes --------------------------------------------------------------
+CLASSES = (
+    "Programme",        # a government or national change programme (LAPE)
+    "Project",          # a regional or other project
+    "Region",           # a Finnish region (maakunta), from reference data
+    "Municipality",     # a municipality, as an area and as the public body
+    "Organisation",     # any organisation named in a text
+    "Partner",          # an organisation with a role in a project
+    "Person",
+    "Measure",          # an action, development area or plan
+    "Funding",          # an amount of money of a kind (grant, cost, own share)
+    "Grant",            # a Funding that is a grant (state grant)
+    "Participation",    # reified role: agent, role, context, period, source
+    "SourceDocument",   # a document the builder read
+    "Sentence",         # a span of a source document
+    "Evidence",         # one extracted fact: statement + sentence + rule
+)
+
+# --- Object properties -----------------------------------------------------
+OBJECT_PROPERTIES = (
+    "partOf",               # Project -> Programme | Project (sub-project)
+    "hasSubProject",        # Project -> Project
+    "inRegion",             # Project | Organisation | Person -> Region
+    "administeredBy",       # Project -> Organisation (hallinnoija)
+    "coordinatedBy",        # Project -> Organisation (koordinoi)
+    "steeredBy",            # Project -> Organisation (ohjausryhmä)
+    "supportedBy",          # Project -> Organisation (tukena toimi)
+    "hasConsortiumMember",  # Project -> Organisation (hankekonsortio, osatoteuttaja)
+    "hasDevelopmentPartner",  # Project -> Organisation (kehittäjäkumppani)
+    "hasParticipant",       # Project -> Organisation (osallistujat); super-property of the above
+    "fundedBy",             # Project | Funding -> Organisation (rahoittaja)
+    "hasContact",           # Project -> Person (yhteyshenkilö)
+    "cooperatesWith",       # Organisation <-> Organisation | Project (yhteistyössä)
+    "keyProjectOf",         # Programme -> Organisation (hallituksen kärkihanke)
+    "contributesTo",        # Programme | Project -> Programme
+    "measureOf",            # Measure -> Programme | Project
+    "targets",              # Measure -> Municipality | Region | Organisation
+    "basedOnWorkOf",        # Measure -> Person (selvitystyön pohjalta)
+    "responsibleFor",       # Person -> Project | Programme | Measure | Region
+    "memberOf",             # Person -> Organisation
+    "hasFunding",           # Project | Programme -> Funding
+    "fundingKind",          # Funding -> skos:Concept in FUNDING_KIND
+    "measureKind",          # Measure -> skos:Concept in MEASURE_KIND
+    "participation",        # Project | Programme | Region -> Participation
+    "agent",                # Participation -> Organisation | Person
+    "role",                 # Participation -> skos:Concept in ROLE
+    "context",              # Participation -> Project | Programme | Region | Organisation
+    "municipalityRegion",   # Municipality -> Region (reference data)
+    "sentence",             # Evidence -> Sentence
+    "inDocument",           # Sentence -> SourceDocument
+    "mentionedIn",          # any entity -> SourceDocument
+)
+
+# --- Datatype properties ---------------------------------------------------
+DATATYPE_PROPERTIES = (
+    "startDate",        # xsd:date | xsd:gYearMonth | xsd:gYear
+    "endDate",
+    "completionDate",   # when a plan or measure is to be ready
+    "amount",           # xsd:decimal
+    "currency",         # ISO 4217 code, "EUR"
+    "share",            # xsd:decimal fraction 0..1 of the total
+    "title",            # a person's title as written (hankepäällikkö)
+    "email",            # xsd:anyURI mailto:
+    "telephone",        # xsd:anyURI tel: (RFC 3966)
+    "homepage",         # xsd:anyURI
+    "code",             # official code (Statistics Finland)
+    "abbreviation",     # an abbreviation the text or reference data gives
+    "rule",             # Evidence: name of the rule that made the fact
+    "confidence",       # Evidence: xsd:decimal 0..1
+    "startOffset",      # Sentence: character offset in the document text
+    "endOffset",
+    "line",             # Sentence: 1-based line number
+    "quote",            # Sentence: the sentence as it stands in the text
+    "fileName",         # SourceDocument: file name as given
+    "sha256",           # SourceDocument: hash of the bytes read
+    "mediaType",        # SourceDocument: text/plain, text/html, application/pdf ...
+)
+
+ROLES = (
+    "administrator", "coordinator", "steering-group", "supporter",
+    "consortium-member", "development-partner", "participant", "funder",
+    "contact", "cooperation-partner", "project-manager", "change-agent",
+)
+MEASURE_KINDS = ("bridging-measure", "development-area", "plan", "action")
+FUNDING_KINDS = ("state-grant", "total-cost", "own-contribution", "funding")
+
+
+def data_namespace(base: str | None = None) -> Namespace:
+    """Return the namespace of data IRIs.
+
+    Order of precedence: the explicit argument, the ``LAPEKG_BASE``
+    environment variable, then :data:`DEFAULT_DATA_BASE`. A base must end in
+    ``/`` or ``#`` so that local names append cleanly.
+    """
+    value = base or os.environ.get("LAPEKG_BASE") or DEFAULT_DATA_BASE
+    if not value.endswith(("/", "#")):
+        raise ValueError(f"base IRI must end with '/' or '#': {value!r}")
+    return Namespace(value)
+
+
+def bind_prefixes(graph: Graph, base: str | None = None) -> Graph:
+    """Bind every lapekg prefix (and ``id:`` for data) on ``graph``."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    graph.bind("id", data_namespace(base), override=True, replace=True)
+    return graph

@@ -1,0 +1,1 @@
+"""Named SPARQL queries over a lapekg graph."""

@@ -1,0 +1,3 @@
+"""queries commands (filled in by its issue)."""
+
+COMMANDS: list = []

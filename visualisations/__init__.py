@@ -1,0 +1,1 @@
+"""Interactive networks, analysis and reports of a lapekg graph."""

@@ -1,0 +1,3 @@
+"""visualisations commands (filled in by its issue)."""
+
+COMMANDS: list = []
