@@ -1,0 +1,68 @@
+"""Names that the layout gives, not the words: project cards and partner lists.
+
+In a card, "Hankkeen nimi: Perhe keskiöön" names a project although no
+"-hanke" follows, and "Osatoteuttajat: A, B ja C" lists organisations
+although not every name ends in a type word. The same holds for list items
+under a lead-in such as "Kehittäjäkumppanit:". These rules add mentions
+only where the sentence finders found none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.lexicon import ROLE_CUES
+from graph_builder.model import Block, BlockKind, Kind, Mention, Sentence, Token
+from graph_builder.morphology import name_base_form
+
+_NAME_LABEL = re.compile(r"^(hankkeen nimi|hanke|projektin nimi|projekti|nimi)$", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\bja\b|\bsekä\b)\s*")
+
+
+def _role_label(label: str) -> bool:
+    return any(p.search(w.lower()) for w in label.split() for p, _ in ROLE_CUES)
+
+
+def _free(start: int, end: int, taken: list[Mention]) -> bool:
+    return all(end <= m.start or start >= m.end for m in taken)
+
+
+def _tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
+    return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
+                        found: list[Mention], blocks: list[Block]) -> list[Mention]:
+    """Project names in card fields; organisations in role fields and role lists."""
+    out: list[Mention] = []
+    if block.kind is BlockKind.FIELD and block.label and _NAME_LABEL.match(block.label):
+        value = sent.text.strip().rstrip(".")
+        if value and _free(sent.start, sent.start + len(value), found):
+            span = _tokens_in(tokens, sent.start, sent.start + len(value))
+            if span:
+                out.append(Mention(Kind.PROJECT, span[0].start, span[-1].end, value,
+                                   value.strip("\"“”"), "card.project-name", sent.index,
+                                   confidence=0.9))
+        return out
+    role_context = (block.kind is BlockKind.FIELD and block.label and _role_label(block.label)) or (
+        block.kind is BlockKind.ITEM and block.heading is not None
+        and _role_label(blocks[block.heading].text))
+    if not role_context:
+        return out
+    cursor = 0
+    for part in _SPLIT.split(sent.text):
+        idx = sent.text.find(part, cursor)
+        if idx < 0 or not part:
+            continue
+        cursor = idx + len(part)
+        start = sent.start + idx
+        part_clean = part.rstrip(" .")
+        end = start + len(part_clean)
+        if not part_clean[:1].isupper() or not _free(start, end, found + out):
+            continue
+        span = _tokens_in(tokens, start, end)
+        if not span or len(span) > 8:
+            continue
+        out.append(Mention(Kind.ORGANISATION, start, end, part_clean, name_base_form(span),
+                           "card.organisation-list", sent.index, confidence=0.8))
+    return out

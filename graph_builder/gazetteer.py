@@ -1,0 +1,84 @@
+"""Look-ups over the reference data: regions, municipalities, national bodies.
+
+The data itself lives in ``ontology/reference`` (with its sources); this
+module only indexes it by the keys the name finders need: base forms of
+names, abbreviations, and a spelling-insensitive key so that
+"Terveyden- ja hyvinvoinninlaitos" finds "Terveyden ja hyvinvoinnin laitos".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ontology import reference
+
+
+def loose_key(name: str) -> str:
+    """Case-, space-, hyphen- and punctuation-insensitive key of a name."""
+    text = unicodedata.normalize("NFC", name).casefold()
+    return re.sub(r"[^0-9a-zåäöšžéü]", "", text)
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str            # Finnish name
+    kind: str            # "region" | "municipality"
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    key: str
+    name: str
+    abbreviation: str | None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    regions: dict[str, Place]          # casefolded Finnish/Swedish name -> region
+    municipalities: dict[str, Place]   # casefolded Finnish/Swedish name -> municipality
+    bodies: dict[str, Body]            # loose key of any name -> body
+    abbreviations: dict[str, Body]     # abbreviation as written -> body
+    region_genitive: dict[str, str]    # region code -> Finnish genitive
+
+    def region(self, lemma: str) -> Place | None:
+        return self.regions.get(lemma.casefold())
+
+    def municipality(self, lemma: str) -> Place | None:
+        return self.municipalities.get(lemma.casefold())
+
+    def body(self, name: str) -> Body | None:
+        return self.bodies.get(loose_key(name))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Index the reference data once per process."""
+    regions: dict[str, Place] = {}
+    genitive: dict[str, str] = {}
+    for r in reference.regions():
+        place = Place(r.code, r.name_fi, "region", r.code)
+        for name in (r.name_fi, r.name_sv):
+            if name:
+                regions[name.casefold()] = place
+        genitive[r.code] = r.genitive_fi
+    municipalities: dict[str, Place] = {}
+    for m in reference.municipalities():
+        place = Place(m.code, m.name_fi, "municipality", m.region)
+        municipalities.setdefault(m.name_fi.casefold(), place)
+        if m.name_sv:
+            municipalities.setdefault(m.name_sv.casefold(), place)
+    bodies: dict[str, Body] = {}
+    abbreviations: dict[str, Body] = {}
+    for b in reference.national_bodies():
+        body = Body(b.key, b.name_fi, b.abbreviation or None)
+        for name in (b.name_fi, b.name_sv, b.name_en, *b.alt_names):
+            if name:
+                bodies[loose_key(name)] = body
+        if b.abbreviation:
+            abbreviations[b.abbreviation] = body
+    return Gazetteer(regions, municipalities, bodies, abbreviations, genitive)

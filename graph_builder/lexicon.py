@@ -1,0 +1,131 @@
+"""Finnish words the rules look for: reference data true of any text.
+
+Nothing here is a fact of a particular document. These are the closed
+classes of administrative Finnish: organisation type words and legal-form
+suffixes (as in the Finnish Trade Register and the Local Government Act),
+month names, common abbreviations that end in a full stop, job-title heads,
+and the cue words with which programme texts state roles, money and time.
+Each list says what it is for; base forms (lemmas) unless noted.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Heads (last compound part, lower case) that make a noun phrase an
+#: organisation name, e.g. "terveysministeriö", "kuntayhtymä", "Autismisäätiö".
+ORGANISATION_HEADS: tuple[str, ...] = (
+    "ministeriö", "laitos", "virasto", "säätiö", "kuntayhtymä", "yhtymä",
+    "sairaanhoitopiiri", "piiri", "liitto", "keskusliitto", "ammattikorkeakoulu",
+    "yliopisto", "korkeakoulu", "seurakunta", "seurakuntayhtymä", "yhdistys",
+    "osuuskunta", "kaupunki", "kunta", "hallitus", "valtioneuvosto", "eduskunta",
+    "keskus", "hallintovirasto", "lautakunta", "yhteisö", "opisto", "akatemia",
+    "ryhmä", "verkosto", "hyvinvointialue", "kirkko", "järjestö", "neuvosto",
+    "toimikunta", "instituutti", "rahasto", "palvelut", "konserni",
+)
+#: Heads that name an organisation only with a proper name before them
+#: ("MLL Pohjanmaan piiri", "Seinäjoen kaupunki"), never alone.
+WEAK_ORGANISATION_HEADS: frozenset[str] = frozenset({
+    "piiri", "kaupunki", "kunta", "hallitus", "keskus", "ryhmä", "verkosto",
+    "yhteisö", "lautakunta", "palvelut", "konserni", "akatemia", "opisto",
+    "järjestö", "neuvosto", "toimikunta", "kirkko", "rahasto", "yhtymä",
+    "laitos", "liitto", "yhdistys", "seurakunta", "hyvinvointialue",
+})
+#: Legal-form suffixes written after a company or association name.
+LEGAL_FORMS: frozenset[str] = frozenset({
+    "Oy", "Oyj", "Ab", "Abp", "ry", "r.y.", "Ry", "RY", "sr", "Ky", "Ay", "Tmi",
+    "Ltd", "Oy:n", "ry:n",
+})
+#: Head words of a municipality acting as a body: "Seinäjoen kaupunki".
+MUNICIPALITY_BODIES: frozenset[str] = frozenset({"kaupunki", "kunta"})
+
+#: Heads of programme names: "LAPE-muutosohjelma", "sote-uudistus".
+PROGRAMME_HEADS: tuple[str, ...] = ("muutosohjelma", "ohjelma", "uudistus", "kärkiohjelma")
+#: Heads of project names: "LAPE-hanke", "kehittämishanke".
+PROJECT_HEADS: tuple[str, ...] = ("hanke", "projekti")
+#: Heads of plan-like measures: "juurruttamissuunnitelma", "tiekartta".
+PLAN_HEADS: tuple[str, ...] = ("suunnitelma", "tiekartta", "käsikirja", "sääntökirja")
+#: Verbs that say a plan is being made, so a plan noun is a measure.
+PLAN_MAKING = re.compile(
+    r"\b(tehdään|tehty|laaditaan|laadittu|laatiminen|laatimista|valmistellaan|"
+    r"valmistuu|valmistui|luonnos|luodaan|aloitettu|käynnistetään)\b", re.I)
+
+#: Heading or lead-in words that make each list item under them a measure,
+#: mapped to the measure kind.
+MEASURE_LIST_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"siltaus|sillata|sillataan", re.I), "bridging-measure"),
+    (re.compile(r"osa-alue|kehittämiskohte|kehittämiskokonaisuu|painopiste|"
+                r"kehittämisalue|teema", re.I), "development-area"),
+    (re.compile(r"toimenpite|toimet\b|toimia\b|toimista\b|jatkotoim|juurrut|"
+                r"jatketaan|jatkuvat", re.I), "action"),
+)
+
+#: Job-title heads; a word ending in one is a title ("hankepäällikkö").
+TITLE_HEADS: tuple[str, ...] = (
+    "päällikkö", "johtaja", "koordinaattori", "agentti", "suunnittelija",
+    "asiantuntija", "sihteeri", "puheenjohtaja", "lääkäri", "ministeri",
+    "professori", "tutkija", "työntekijä", "kehittäjä", "esimies", "vastaava",
+    "neuvos", "ohjaaja", "yhdyshenkilö", "yhteyshenkilö", "kuraattori",
+    "psykologi", "sosiaalityöntekijä", "hoitaja", "valmentaja", "manageri",
+)
+
+#: Role cues: pattern over the lower-cased word -> role concept.
+#: Order matters: the first that matches a word wins.
+ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^hallinnoi"), "administrator"),
+    (re.compile(r"^(päätoteuttaja|vastuutaho|vastuuorganisaatio)"), "administrator"),
+    (re.compile(r"^koordinoi|^koordinaattori(na)?$"), "coordinator"),
+    (re.compile(r"^(ohjasi|ohjaa|ohjannut|ohjaavat|ohjanneet|ohjausryhmä)"), "steering-group"),
+    (re.compile(r"^tukena$|^tukenaan$|^tukivat$|^tuki$"), "supporter"),
+    (re.compile(r"konsortio|^osatoteuttaj"), "consortium-member"),
+    (re.compile(r"kehittäjäkumppan|^kumppan|^yhteistyökumppan"), "development-partner"),
+    (re.compile(r"^osallistu|^mukana$"), "participant"),
+    (re.compile(r"^rahoitta|^rahoitti|^rahoittivat|^rahoittajana"), "funder"),
+)
+
+#: Money: kinds of amount by the cue word before the number.
+FUNDING_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"valtionavustu|valtionavu|valtionrahoitu|avustu|myönnet|myönsi", re.I),
+     "state-grant"),
+    (re.compile(r"kokonaiskustannu|kustannusarvi|kokonaisbudjet|budjet|kokonaisrahoitu|"
+                r"kustannukset", re.I), "total-cost"),
+    (re.compile(r"omavastuu|omarahoitu|oma rahoitus|kuntaosuu|kuntien osuu|omaosuu", re.I),
+     "own-contribution"),
+    (re.compile(r"rahoitu|rahoitti|rahoittaa|rahaa", re.I), "funding"),
+)
+
+#: Finnish month names (genitive stems "lokakuun" and base forms), month number.
+MONTHS: dict[str, int] = {
+    "tammikuu": 1, "helmikuu": 2, "maaliskuu": 3, "huhtikuu": 4, "toukokuu": 5,
+    "kesäkuu": 6, "heinäkuu": 7, "elokuu": 8, "syyskuu": 9, "lokakuu": 10,
+    "marraskuu": 11, "joulukuu": 12,
+}
+
+#: Abbreviations written with a full stop that do not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "mm", "ns", "esim", "n", "ym", "yms", "jne", "ks", "vrt", "os", "o", "s",
+    "puh", "p", "klo", "nro", "no", "tms", "eli", "ts", "em", "jms", "yht",
+    "milj", "mrd", "t", "v", "vs", "ao", "kk", "hlö", "as", "ry", "tk",
+    "prof", "dos", "toht", "maist", "fil", "yo", "ma", "ti", "ke", "to", "pe",
+    "la", "su", "tri", "tiet", "r", "y", "lk", "kpl",
+})
+
+#: Words that introduce an alias of the name before them.
+ALIAS_CUES: frozenset[str] = frozenset({"eli", "tuttavallisemmin", "lyhyemmin", "lyhyesti",
+                                        "toiselta nimeltään", "aiemmin"})
+
+#: Finnish words that are never part of a name even when capitalised at the
+#: start of a sentence (pronouns, conjunctions, adverbs that open sentences).
+NON_NAME_WORDS: frozenset[str] = frozenset({
+    "joka", "jossa", "jonka", "jotka", "kuten", "myös", "lisäksi", "tämä", "tämän",
+    "näin", "se", "sen", "ne", "niiden", "hankkeen", "hanke", "hankkeessa",
+    "hankkeeseen", "hanketta", "hankkeella", "osana", "kansallisesti", "varmaa",
+    "miksi", "haluatko", "lue", "katso", "kyseessä", "tällä", "tässä", "kun",
+    "mutta", "sekä", "ja", "tai", "eikä", "että", "koska", "jos", "vaikka",
+    "nyt", "jo", "vielä", "on", "ovat", "oli", "olivat", "toimi", "toimii",
+})
+
+#: Case suffixes written after a colon on abbreviations: "LAPE:n", "Oy:ssä".
+COLON_CASE = re.compile(
+    r":(n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä|a|ä|ta|tä|aan|ään|iin|"
+    r"han|hen|hin|hon|hun|hyn|hön|ään|een|in|ien|ille|illa|illä|issa|issä|ia|iä|t|ja|jä)$")

@@ -1,0 +1,214 @@
+"""Measures: list items under a measure heading, and plans a text says are being made.
+
+A list under a heading or lead-in that speaks of measures ("LAPE:n
+siltaustoimet vuodelle 2019", "Kehittämisen osa-alueet:") makes each item a
+measure; the programme or project the heading (or the paragraph between
+heading and list) names owns them, and a year there is their period. In
+running text, a plan noun ("juurruttamissuunnitelma", "tiekartta") with a
+verb of making ("tehdään", "laaditaan", "valmistuu") is a measure of the
+project the sentence names; "Tämä suunnitelma valmistuu lokakuun 2018
+aikana" in the next sentence gives its completion date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_builder.context import DocContext
+from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, ROLE_CUES
+from graph_builder.model import Block, BlockKind, Fact, Kind, Token
+from graph_builder.slug import slugify
+from graph_builder.values import When
+
+_RELATIVE = re.compile(r",\s+(joka|jonka|jota|jossa|mikä|jotka|joiden|kun|mutta)\b")
+_BASED_ON = re.compile(r"pohjalta|pohjautu|perusteella|selvity|raport|ehdotu", re.I)
+_COMPLETES = re.compile(r"valmistu|valmiina|valmis\b|mennessä", re.I)
+_ANAPHOR = re.compile(r"^(Tämä|Nämä|Se|Ne)\s+(\w+)", re.I)
+
+
+@dataclass(frozen=True)
+class MeasureFound:
+    key: str
+    label: str
+    kind: str          # MEASURE_KINDS
+    sentence: int
+    rule: str
+
+
+def item_label(text: str) -> str:
+    """A measure's name from its item: the first sentence, up to a relative clause."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ])", text.strip(), maxsplit=1)[0]
+    first = _RELATIVE.split(first, maxsplit=1)[0]
+    first = first.rstrip(" .;:")
+    if len(first) > 120:
+        first = first[:120].rsplit(" ", 1)[0]
+    return first
+
+
+def _list_kind(text: str) -> str | None:
+    for pattern, kind in MEASURE_LIST_CUES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _is_role_list(text: str) -> bool:
+    return any(p.search(w.lower()) for w in text.split() for p, _ in ROLE_CUES)
+
+
+def _intro(ctx: DocContext, heading: int) -> list[int]:
+    """Blocks between a heading and its first list item (the list's lead-in text)."""
+    out = [heading]
+    for i in range(heading + 1, len(ctx.blocks)):
+        block = ctx.blocks[i]
+        if block.kind is not BlockKind.PARAGRAPH:
+            break
+        out.append(i)
+    return out
+
+
+def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """Measures from list items under a measure heading, with owner and period."""
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    for b_index, block in enumerate(ctx.blocks):
+        if block.kind is not BlockKind.ITEM or block.heading is None:
+            continue
+        context_blocks = _intro(ctx, block.heading)
+        heading_block = ctx.blocks[block.heading]
+        if heading_block.label == "lead-in" and heading_block.heading is not None:
+            context_blocks = [heading_block.heading, *context_blocks]
+        context_text = " ".join(ctx.blocks[i].text for i in context_blocks)
+        kind = _list_kind(ctx.blocks[block.heading].text) or _list_kind(context_text)
+        if kind is None or _is_role_list(ctx.blocks[block.heading].text):
+            continue
+        sents = ctx.sentences_in_block(b_index)
+        if not sents:
+            continue
+        label = item_label(block.text)
+        if len(label) < 4:
+            continue
+        key = f"measure:{slugify(label)}"
+        first = sents[0].index
+        found.append(MeasureFound(key, label, kind, first, f"measure.list.{kind}"))
+        context_sents = [s.index for i in context_blocks for s in ctx.sentences_in_block(i)]
+        owner = _owner(ctx, context_sents)
+        if owner:
+            facts.append(Fact(key, "measureOf", owner, "measure.owner-from-heading", first, 0.85))
+        year = _year(ctx, context_sents)
+        if year:
+            facts.append(Fact(key, "startDate", year, "measure.period-from-heading", first, 0.85))
+            facts.append(Fact(key, "endDate", year, "measure.period-from-heading", first, 0.85))
+        facts.extend(_item_relations(ctx, key, [s.index for s in sents]))
+    return found, facts
+
+
+def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
+    for s in sentences:
+        named = ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
+        if named:
+            return named[0].key
+    if ctx.resolution.main_project:
+        return ctx.resolution.main_project
+    programmes = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
+    return programmes[0] if len(programmes) == 1 else None
+
+
+def _year(ctx: DocContext, sentences: list[int]) -> When | None:
+    for s in sentences:
+        for p in ctx.periods.get(s, []):
+            if p.cue in ("year", "bare-year") and p.start and p.start.month is None:
+                return p.start
+    return None
+
+
+def _item_relations(ctx: DocContext, key: str, sentences: list[int]) -> list[Fact]:
+    """Places a measure is aimed at and people whose work it rests on."""
+    out = []
+    for s in sentences:
+        text = ctx.sentences[s].text
+        for r in ctx.mentions(s, Kind.MUNICIPALITY, Kind.REGION):
+            out.append(Fact(key, "targets", r.key, "measure.targets-place", s, 0.75))
+        if _BASED_ON.search(text):
+            for r in ctx.mentions(s, Kind.PERSON):
+                out.append(Fact(key, "basedOnWorkOf", r.key, "measure.based-on-work", s, 0.8))
+    return out
+
+
+def _plan_phrase(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Token range of a plan noun phrase, joined with a coordinated plan noun."""
+    start = i
+    while start - 1 >= 0 and tokens[start - 1].case == "omanto" and \
+            tokens[start - 1].text[:1].islower() and tokens[start - 1].pos != "teonsana":
+        start -= 1
+    end = i + 1
+    if end + 1 < len(tokens) and tokens[end].text == "ja" and \
+            tokens[end + 1].lemma.lower().endswith(PLAN_HEADS):
+        end += 2
+    return start, end
+
+
+def plan_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """Plans being made, named in running text; their owner and completion date."""
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    last: tuple[str, str] | None = None   # (key, head word) of the latest plan
+    for sent in ctx.sentences:
+        s = sent.index
+        block = ctx.blocks[sent.block]
+        tokens = ctx.tokens.get(s, [])
+        anaphor = _ANAPHOR.match(sent.text)
+        if anaphor and last and last[1].startswith(anaphor.group(2).lower()[:6]) \
+                and _COMPLETES.search(sent.text):
+            _completion(ctx, s, last[0], facts, "measure.completion-anaphor")
+        if block.kind is BlockKind.ITEM or not PLAN_MAKING.search(sent.text):
+            continue
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            lemma = tok.lemma.lower()
+            if tok.text[:1].islower() and lemma.endswith(PLAN_HEADS) and not tok.text.endswith("-"):
+                a, b = _plan_phrase(tokens, i)
+                words = [t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma]
+                if b - a > 2 and tokens[b - 2].text == "ja":
+                    words[b - a - 3] = tokens[b - 3].lemma
+                label = " ".join(words)
+                key = f"measure:{slugify(label)}"
+                found.append(MeasureFound(key, label, "plan", s, "measure.plan-noun"))
+                projects = ctx.mentions(s, Kind.PROJECT)
+                if projects:
+                    facts.append(Fact(key, "measureOf", projects[0].key, "measure.plan-owner", s,
+                                      0.8))
+                if _COMPLETES.search(sent.text):
+                    _completion(ctx, s, key, facts, "measure.completion")
+                last = (key, _head_word(tokens[b - 1].lemma))
+                i = b
+                continue
+            i += 1
+    return found, facts
+
+
+def _head_word(lemma: str) -> str:
+    low = lemma.lower()
+    for head in PLAN_HEADS:
+        if low.endswith(head):
+            return head
+    return low
+
+
+def _completion(ctx: DocContext, s: int, key: str, facts: list[Fact], rule: str) -> None:
+    for p in ctx.periods.get(s, []):
+        if p.end:
+            facts.append(Fact(key, "completionDate", p.end, rule, s, 0.8))
+            return
+
+
+def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    a, fa = list_measures(ctx)
+    b, fb = plan_measures(ctx)
+    return a + b, fa + fb
+
+
+def is_item(block: Block) -> bool:
+    return block.kind is BlockKind.ITEM

@@ -1,0 +1,386 @@
+"""Find names in a sentence: organisations, programmes, projects, people, places.
+
+Every finder is a pure function of one sentence's tokens that returns
+candidate :class:`Mention` values, each carrying the stable name of the rule
+that found it. :func:`sentence_mentions` runs them all and keeps the best
+non-overlapping set (longer and more specific names win).
+
+How a name is found (Finnish inflects only the last word of a name):
+a *head* word marks the kind ("-ministeriö", "kuntayhtymä", "Oy" for
+organisations; "-muutosohjelma", "-uudistus" for programmes; "-hanke" for
+projects), and the name extends left over capitalised words, genitive
+attributes and coordinated stems ("Sosiaali- ja terveysministeriö"), and
+right over abbreviations and legal forms ("SeAMK Oy"). A name must contain a
+capital letter (a proper name or an abbreviation), so "kunnat ja
+kuntayhtymät" is not an organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from graph_builder.gazetteer import Gazetteer
+from graph_builder.lexicon import (
+    LEGAL_FORMS,
+    MUNICIPALITY_BODIES,
+    NON_NAME_WORDS,
+    ORGANISATION_HEADS,
+    PROGRAMME_HEADS,
+    PROJECT_HEADS,
+    TITLE_HEADS,
+    WEAK_ORGANISATION_HEADS,
+)
+from graph_builder.model import Kind, Mention, Sentence, Token
+from graph_builder.morphology import is_acronym, join_words, name_base_form
+
+PUNCT = set(",;:()[]{}\"“”«»'’.!?/–—•|")
+CONJUNCTIONS = {"ja", "sekä", "tai", "&"}
+LOCATIVE = {"sisaolento", "ulkoolento", "sisaeronto", "ulkoeronto", "sisatulento", "ulkotulento"}
+#: Heads that are never organisations although they end like one.
+NOT_ORGANISATION = ("maakunta", "perhekeskus", "palvelukeskus", "osaamiskeskus")
+#: Generic project heads that name no particular project on their own.
+GENERIC_PROJECT_WORDS = {"hanke", "projekti", "kehittämishanke", "hankekokonaisuus"}
+#: Project words that never end a name ("hallituksen kärkihanke" is a role, not a name).
+NEVER_PROJECT_HEADS = ("kärkihanke", "osahanke", "päähanke", "hanketoiminta")
+PROPER = ("paikannimi", "etunimi", "sukunimi", "nimi", "lyhenne", "")
+
+Finder = Callable[[Sentence, list[Token], Gazetteer], list[Mention]]
+
+
+def _is_title(token: Token) -> bool:
+    word = token.lemma.lower()
+    return token.text[:1].islower() and any(word.endswith(h) for h in TITLE_HEADS)
+
+
+def _head_of(lemma: str, heads: Iterable[str]) -> str | None:
+    low = lemma.lower().split("-")[-1]
+    for head in heads:
+        if low.endswith(head):
+            return head
+    return None
+
+
+def _is_place_locative(token: Token, gaz: Gazetteer) -> bool:
+    return token.case in LOCATIVE and (gaz.region(token.lemma) is not None
+                                       or gaz.municipality(token.lemma) is not None)
+
+
+def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentence: int = 0) -> int:
+    """Index of the first token of the name whose last word is ``tokens[head]``."""
+    start = head
+    i = head - 1
+    while i >= first_in_sentence:
+        tok = tokens[i]
+        word = tok.text
+        if word in CONJUNCTIONS and i - 1 >= first_in_sentence and tokens[i - 1].text.endswith("-"):
+            start = i - 1
+            i -= 2
+            continue
+        if word in CONJUNCTIONS and i - 1 >= first_in_sentence and tokens[i - 1].case == "omanto" \
+                and tokens[i + 1].case == "omanto":
+            start = i
+            i -= 1
+            continue
+        if tok.pos == "lukusana" or (i == 0 and not _may_start_name(tok)):
+            break
+        if word in PUNCT or word.isdigit() or word.lower() in NON_NAME_WORDS or _is_title(tok):
+            break
+        if tok.pos == "teonsana" and word[:1].islower():
+            break
+        if _is_place_locative(tok, gaz):
+            break
+        if word[:1].isupper() or is_acronym(word):
+            start = i
+            i -= 1
+            continue
+        if tok.case == "omanto" or tok.pos in ("laatusana", "nimisana_laatusana"):
+            start = i
+            i -= 1
+            continue
+        break
+    # a name starts with a capital or an abbreviation: drop leading lower-case words
+    while start < head and not (tokens[start].text[:1].isupper() or is_acronym(tokens[start].text)):
+        start += 1
+    while start < head and tokens[start].text in CONJUNCTIONS:
+        start += 1
+    return start
+
+
+def extend_right(tokens: list[Token], end: int) -> int:
+    """Index after the name: take abbreviations and legal forms ("SeAMK Oy")."""
+    j = end
+    while j < len(tokens):
+        word = tokens[j].text
+        if word in LEGAL_FORMS or tokens[j].lemma in LEGAL_FORMS:
+            j += 1
+            continue
+        if is_acronym(word) and j + 1 < len(tokens) and (
+                tokens[j + 1].text in LEGAL_FORMS or tokens[j + 1].lemma in LEGAL_FORMS):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _may_start_name(tok: Token) -> bool:
+    """Can a sentence's capitalised first word begin a name? Proper nouns,
+    unknown words and genitive attributes can ("Lasten ja perheiden ..."),
+    an adjective or adverb capitalised only by its place cannot ("Tärkeimmille")."""
+    return tok.pos in PROPER or tok.case == "omanto" or is_acronym(tok.text)
+
+
+def _has_capital(tokens: list[Token]) -> bool:
+    return any(t.text[:1].isupper() or is_acronym(t.text) or
+               any(p[:1].isupper() for p in t.text.split("-")[1:]) for t in tokens)
+
+
+def _mention(kind: Kind, tokens: list[Token], sent: Sentence, rule: str, *,
+             name: str | None = None, code: str | None = None,
+             confidence: float = 0.9) -> Mention:
+    start, end = tokens[0].start, tokens[-1].end
+    surface = sent.text[start - sent.start:end - sent.start]
+    return Mention(kind, start, end, surface, name or name_base_form(tokens), rule,
+                   sent.index, code=code, confidence=confidence)
+
+
+def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Organisation names by type words and legal forms; municipalities as bodies."""
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        is_legal = tok.text in LEGAL_FORMS or tok.lemma in LEGAL_FORMS
+        head = None if is_legal else _head_of(tok.lemma, ORGANISATION_HEADS)
+        if not is_legal and head is None:
+            continue
+        lemma = tok.lemma.lower()
+        if any(lemma.endswith(x) for x in NOT_ORGANISATION):
+            continue
+        start = extend_left(tokens, i, gaz)
+        end = extend_right(tokens, i + 1)
+        span = tokens[start:end]
+        weak = lemma in WEAK_ORGANISATION_HEADS or is_legal
+        if weak and start == i:
+            continue  # "kaupunki", "piiri", "Oy" alone name nothing
+        if not _has_capital(span):
+            continue
+        if head in MUNICIPALITY_BODIES and lemma == head and end - start == 2:
+            place = gaz.municipality(span[0].lemma)
+            if place is not None and place.kind == "municipality":
+                out.append(_mention(Kind.MUNICIPALITY, span, sent, "org.municipality-body",
+                                    code=place.code, confidence=0.95))
+                continue
+        name = name_base_form(span) if not is_legal else _legal_name(span)
+        out.append(_mention(Kind.ORGANISATION, span, sent,
+                            "org.legal-form" if is_legal else "org.type-word", name=name))
+    return out
+
+
+def cooperation_partners(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """"yhteistyössä SONet BOTNIAn kanssa": the words between name a partner."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.text.lower() not in ("yhteistyössä", "yhteistyöllä"):
+            continue
+        for j in range(i + 1, min(i + 8, len(tokens))):
+            if tokens[j].text.lower() == "kanssa":
+                span = tokens[i + 1:j]
+                if span and (span[0].text[:1].isupper() or is_acronym(span[0].text)) and \
+                        all(t.text not in PUNCT for t in span):
+                    out.append(_mention(Kind.ORGANISATION, span, sent, "org.cooperation-partner",
+                                        confidence=0.8))
+                break
+    return out
+
+
+def _legal_name(span: list[Token]) -> str:
+    """"Verso Kuntoutus Oy:n" -> "Verso Kuntoutus Oy"."""
+    words = [t.text for t in span[:-1]] + [span[-1].lemma]
+    return join_words(words, span)
+
+
+def national_bodies(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """National bodies by their abbreviation alone: "STM", "THL:n", "Kelan"."""
+    out = []
+    for tok in tokens:
+        body = gaz.abbreviations.get(tok.lemma) or gaz.abbreviations.get(tok.text)
+        if body is not None:
+            out.append(_mention(Kind.ORGANISATION, [tok], sent, "org.national-abbreviation",
+                                name=body.name, confidence=0.95))
+    return out
+
+
+def programmes(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Programme names: "-muutosohjelma", "-ohjelma", "-uudistus" heads."""
+    out = []
+    for i, tok in enumerate(tokens):
+        head = _head_of(tok.lemma, PROGRAMME_HEADS)
+        if head is None:
+            continue
+        start = extend_left(tokens, i, gaz)
+        lowered_start = _lowercase_start(tokens, i)
+        span = tokens[start:i + 1]
+        followed_by_acronym = (i + 2 < len(tokens) and tokens[i + 1].text == "("
+                               and is_acronym(tokens[i + 2].text))
+        if (head == "uudistus" or followed_by_acronym) and lowered_start < start:
+            span = tokens[lowered_start:i + 1]
+        if len(span) == 1 and tok.lemma.lower() in PROGRAMME_HEADS:
+            continue  # "muutosohjelma" alone
+        if not _has_capital(span) and not (head == "uudistus" or followed_by_acronym):
+            continue
+        out.append(_mention(Kind.PROGRAMME, span, sent, "programme.head-word"))
+    return out
+
+
+def _lowercase_start(tokens: list[Token], head: int) -> int:
+    """Left edge for names that are written in lower case ("sote- ja maakuntauudistus")."""
+    start = head
+    i = head - 1
+    while i >= 0:
+        tok = tokens[i]
+        if tok.text in CONJUNCTIONS and i >= 1 and tokens[i - 1].text.endswith("-"):
+            start, i = i - 1, i - 2
+            continue
+        if tok.case == "omanto" and tok.text[:1].islower() and tok.pos != "teonsana":
+            start, i = i, i - 1
+            continue
+        if tok.text in CONJUNCTIONS and i >= 1 and tokens[i - 1].case == "omanto" \
+                and tokens[i + 1].case == "omanto":
+            start, i = i, i - 1
+            continue
+        break
+    return start
+
+
+def projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Project names: "Lupa auttaa! -hanke", "Etelä-Pohjanmaan LAPE-hanke", quoted names."""
+    out = []
+    for i, tok in enumerate(tokens):
+        lemma = tok.lemma.lower()
+        # "Lupa auttaa! -hanke": a hyphen standing alone before the head word
+        if tok.text == "-" and i + 1 < len(tokens) and tokens[i + 1].start == tok.end \
+                and _head_of(tokens[i + 1].lemma, PROJECT_HEADS) \
+                and (i == 0 or tokens[i - 1].end < tok.start):
+            name_tokens = _name_before(tokens, i, gaz)
+            if name_tokens:
+                name = join_words([t.text for t in name_tokens], name_tokens).strip("\"“”'")
+                m = _mention(Kind.PROJECT, name_tokens + [tok, tokens[i + 1]], sent,
+                             "project.dash-hanke", name=name, confidence=0.95)
+                out.append(m)
+            continue
+        head = _head_of(lemma, PROJECT_HEADS)
+        if head is None or tok.text.startswith("-") or \
+                lemma.split("-")[-1].endswith(NEVER_PROJECT_HEADS):
+            continue
+        start = extend_left(tokens, i, gaz)
+        span = tokens[start:i + 1]
+        if not _has_capital(span):
+            continue
+        if lemma.split("-")[-1] in GENERIC_PROJECT_WORDS and start == i and "-" not in tok.text:
+            continue
+        out.append(_mention(Kind.PROJECT, span, sent, "project.head-word"))
+    return out
+
+
+def _name_before(tokens: list[Token], dash: int, gaz: Gazetteer) -> list[Token]:
+    """The words of a name that stands before " -hanke"."""
+    j = dash - 1
+    if j < 0:
+        return []
+    if tokens[j].text in "\"”“":
+        k = j - 1
+        while k >= 0 and tokens[k].text not in "\"”“":
+            k -= 1
+        return tokens[k + 1:j] if k >= 0 else []
+    end = j + 1
+    start = None
+    while j >= 0:
+        tok = tokens[j]
+        if tok.text in ",;:()" or tok.text.lower() in NON_NAME_WORDS or _is_title(tok):
+            break
+        if _is_place_locative(tok, gaz) and start is not None:
+            break
+        if (tok.text[:1].isupper() or is_acronym(tok.text)) and (j > 0 or _may_start_name(tok)):
+            start = j
+        elif tok.text[:1].isupper():
+            break
+        elif start is not None:
+            break
+        j -= 1
+    return tokens[start:end] if start is not None else []
+
+
+def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """People: a first name and a capitalised surname ("Aulikki Kananojan")."""
+    out = []
+    for i in range(len(tokens) - 1):
+        first, last = tokens[i], tokens[i + 1]
+        if first.pos != "etunimi" or not first.text[:1].isupper():
+            continue
+        if last.start - first.end != 1 or not last.text[:1].isupper() or is_acronym(last.text):
+            continue
+        if last.pos == "paikannimi" or last.text in LEGAL_FORMS or \
+                _head_of(last.lemma, ORGANISATION_HEADS):
+            continue
+        if i + 2 < len(tokens) and _head_of(tokens[i + 2].lemma, ORGANISATION_HEADS) \
+                and tokens[i + 2].text[:1].islower():
+            continue  # "Eskoon sosiaalipalvelujen kuntayhtymä" is no person
+        surname = last.lemma if last.known and last.lemma[:1].isupper() else last.text
+        if last.known and last.lemma[:1].islower():
+            surname = last.lemma[:1].upper() + last.lemma[1:]
+        out.append(_mention(Kind.PERSON, [first, last], sent, "person.first-last",
+                            name=f"{first.text} {surname}", confidence=0.9))
+    return out
+
+
+def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Regions and municipalities by the base form of a capitalised word."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper():
+            continue
+        region = gaz.region(tok.lemma)
+        if region is not None:
+            out.append(_mention(Kind.REGION, [tok], sent, "place.region", name=region.name,
+                                code=region.code, confidence=0.95))
+            continue
+        place = gaz.municipality(tok.lemma)
+        if place is None or tok.pos not in ("paikannimi", ""):
+            continue
+        if i == 0 and tok.pos != "paikannimi":
+            continue
+        out.append(_mention(Kind.MUNICIPALITY, [tok], sent, "place.municipality",
+                            name=place.name, code=place.code, confidence=0.85))
+    return out
+
+
+#: Finders in order of priority: on overlap, an earlier finder's longer name wins.
+FINDERS: tuple[Finder, ...] = (organisations, programmes, projects, national_bodies,
+                               cooperation_partners, persons, places)
+
+
+def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:
+    """Keep the best non-overlapping mentions: longer first, then finder priority."""
+    ranked = sorted(candidates, key=lambda pm: (-(pm[1].end - pm[1].start), pm[0], pm[1].start))
+    kept: list[Mention] = []
+    for _, m in ranked:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def sentence_mentions(sent: Sentence, tokens: list[Token], gaz: Gazetteer,
+                      blocked: list[tuple[int, int]] = ()) -> list[Mention]:
+    """All mentions in one sentence; spans in ``blocked`` (e-mails, URLs) are skipped."""
+    usable = [t for t in tokens if all(t.end <= a or t.start >= b for a, b in blocked)]
+    candidates = [(p, m) for p, finder in enumerate(FINDERS) for m in finder(sent, usable, gaz)]
+    return select(candidates)
+
+
+def inner_places(mention: Mention, tokens: list[Token], gaz: Gazetteer) -> list[str]:
+    """Region codes named inside a longer name ("Etelä-Pohjanmaan LAPE-hanke")."""
+    codes = []
+    for tok in tokens:
+        if mention.start <= tok.start and tok.end <= mention.end:
+            region = gaz.region(tok.lemma)
+            if region is not None:
+                codes.append(region.code)
+    return codes

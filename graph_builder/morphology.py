@@ -1,0 +1,177 @@
+"""Finnish words: tokens, base forms and the base form of a whole name.
+
+libvoikko does the analysis. Its readings are filtered for names: a
+capitalised word prefers a proper-noun reading ("Turkuun" -> "Turku", not
+the common noun "turku"), a word the analyser does not know keeps its written
+form, a word ending in a hyphen ("Sosiaali-") is never lemmatised, and a
+clipped abbreviation keeps its letters ("LAPE:n" -> "LAPE", "BOTNIAn" ->
+"BOTNIA"). Finnish inflects only the last word of a name, so a name's base
+form is its words as written with the last one in base form
+("Eskoon sosiaalipalvelujen kuntayhtymän" -> "... kuntayhtymä").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph_builder.lexicon import COLON_CASE
+from graph_builder.model import Token
+
+_WORD = re.compile(
+    r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-žŠšŽž]+(?:[-:'’][0-9A-Za-zÀ-ÖØ-öø-ÿĀ-žŠšŽž]+)*-?"
+    r"|[^\sA-Za-zÀ-ÖØ-öø-ÿĀ-ž0-9]")
+_PROPER = ("paikannimi", "etunimi", "sukunimi", "nimi")
+_CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
+_POSSESSIVES = ("nsa", "nsä", "mme", "nne", "ni", "si", "an", "än", "en", "in", "on", "un", "yn")
+#: Upper-case abbreviation with a lower-case case ending: "BOTNIAn", "STM:ssä".
+_CAPS_INFLECTED = re.compile(r"^([A-ZÄÖÅ]{2,}[A-ZÄÖÅ0-9]*)(n|ssa|ssä|sta|stä|lla|llä|lle|ksi|a|ä|"
+                             r"ta|tä|han|hin|iin|ään|aan|een)$")
+
+
+class Analyser:
+    """A cached libvoikko analyser; one per process (libvoikko is not thread-safe)."""
+
+    def __init__(self) -> None:
+        try:
+            import libvoikko
+        except ImportError as exc:  # pragma: no cover - depends on the machine
+            raise RuntimeError(
+                "libvoikko is not installed: run scripts/setup.sh, or "
+                "`apt-get install libvoikko1 voikko-fi` and `pip install libvoikko`") from exc
+        try:
+            self._voikko = libvoikko.Voikko("fi")
+        except OSError as exc:  # pragma: no cover - depends on the machine
+            raise RuntimeError(
+                f"libvoikko could not load its Finnish dictionary ({exc}): "
+                "install the Debian packages libvoikko1 and voikko-fi") from exc
+        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+
+    def _analyse(self, word: str) -> tuple[tuple[str, str, str], ...]:
+        """All readings of ``word`` as (base form, class, case)."""
+        return tuple((a.get("BASEFORM", word), a.get("CLASS", ""), a.get("SIJAMUOTO", ""))
+                     for a in self._voikko.analyze(word))
+
+    def reading(self, word: str) -> tuple[str, str, str, bool]:
+        """The best reading for a name-minded reader: (lemma, class, case, known)."""
+        if word.endswith("-") or not word[:1].isalpha():
+            return word, "", "", False
+        caps = _CAPS_INFLECTED.match(word)
+        if caps:
+            return caps.group(1), "lyhenne", "", True
+        colon = COLON_CASE.search(word)
+        if colon:
+            return word[:colon.start()], "lyhenne", "", True
+        if "-" in word:
+            return self._compound(word)
+        readings = self.analyse(word)
+        if not readings:
+            return self._unknown(word)
+        capital = word[0].isupper()
+        if capital:
+            proper = [r for r in readings if r[1] in _PROPER]
+            if proper:
+                base, cls, case = proper[0]
+                return base, cls, case, True
+            base, cls, case = readings[0]
+            if word.isupper() or cls == "teonsana":
+                return word, "", case, False  # "Verso" is a name, not a verb
+            return base[:1].upper() + base[1:], cls, case, True
+        base, cls, case = readings[0]
+        return base, cls, case, True
+
+    def _compound(self, word: str) -> tuple[str, str, str, bool]:
+        """"LAPE-hanketta" -> "LAPE-hanke": base form of the last part."""
+        whole = self.analyse(word)
+        if whole:
+            proper = [r for r in whole if r[1] in _PROPER and r[0][:1].isupper()]
+            base, cls, case = (proper or list(whole))[0]
+            if word[0].isupper() and not base[0].isupper():
+                base = word[:1] + base[1:]
+            if base.lower().split("-")[0] == word.lower().split("-")[0]:
+                head, _, _ = word.rpartition("-")
+                tail = base.split("-")[-1]
+                return f"{head}-{tail}", cls, case, True
+            return base, cls, case, True
+        head, _, last = word.rpartition("-")
+        lemma, cls, case, known = self.reading(last) if last[:1].islower() else (
+            last, "", "", False)
+        return f"{head}-{lemma}", cls, case, known
+
+    def _unknown(self, word: str) -> tuple[str, str, str, bool]:
+        """An unknown word: strip clitics and possessives, or read its longest known tail."""
+        lower = word.lower()
+        for clitic in _CLITICS:
+            if lower.endswith(clitic) and len(lower) > len(clitic) + 3:
+                found = self.analyse(word[: -len(clitic)])
+                if found:
+                    return found[0][0], found[0][1], found[0][2], True
+        for suffix in _POSSESSIVES:
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 4:
+                stem = word[: -len(suffix)]
+                found = self.analyse(stem) or self.analyse(stem + "a") or self.analyse(stem + "ä")
+                if found:
+                    return found[0][0], found[0][1], found[0][2], True
+        if word[:1].islower():
+            for cut in range(3, len(word) - 3):
+                found = self.analyse(word[cut:])
+                if found and found[0][1] not in _PROPER:
+                    base, cls, case = found[0]
+                    return word[:cut] + base, cls, case, True
+        return word, "", "", False
+
+
+@lru_cache(maxsize=1)
+def analyser() -> Analyser:
+    """The process's analyser (created on first use, not at import)."""
+    return Analyser()
+
+
+def tokenize(text: str, offset: int = 0, analyse: bool = True) -> list[Token]:
+    """Words and punctuation of ``text`` with their readings."""
+    tokens: list[Token] = []
+    an = analyser() if analyse else None
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start, end = offset + match.start(), offset + match.end()
+        if an is not None and word[:1].isalpha():
+            lemma, pos, case, known = an.reading(word)
+        else:
+            lemma, pos, case, known = word, "", "", False
+        tokens.append(Token(word, start, end, lemma, pos, case, known))
+    return tokens
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    """"LAPE", "STM", "SeAMK", "KYS": two or more capitals and few small letters."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(1 for c in letters if c.isupper())
+    return len(letters) >= 2 and capitals >= 2 and capitals >= len(letters) - 2
+
+
+def name_base_form(tokens: list[Token]) -> str:
+    """A multi-word name with its last word in base form and the rest as written."""
+    if not tokens:
+        return ""
+    words = [t.text for t in tokens[:-1]]
+    last = tokens[-1]
+    lemma = last.lemma if last.lemma else last.text
+    if last.text[:1].isupper() and lemma[:1].islower():
+        lemma = lemma[:1].upper() + lemma[1:]
+    if last.text[:1].islower() and lemma[:1].isupper() and last.pos not in _PROPER:
+        lemma = lemma[:1].lower() + lemma[1:]
+    words.append(lemma)
+    return join_words(words, tokens)
+
+
+def join_words(words: list[str], tokens: list[Token]) -> str:
+    """Join words, keeping no space where the text had none ("SeAMK Oy", "Lupa auttaa!")."""
+    out = words[0]
+    for i in range(1, len(words)):
+        gap = tokens[i].start - tokens[i - 1].end
+        out += (" " if gap > 0 else "") + words[i]
+    return out

@@ -1,0 +1,216 @@
+"""The build: sources -> documents -> mentions -> entities -> facts -> RDF.
+
+:func:`analyse` reads one document to a :class:`DocResult` (pure: the same
+text always gives the same result, so results can be cached by content
+hash); :func:`build` analyses every source, joins entities across
+documents, and emits one :class:`rdflib.Dataset` with a named graph per
+document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from graph_builder import cards
+from graph_builder.context import DocContext
+from graph_builder.emit import EntityRecord, Emitter, Occurrence, doc_id, refine_dates
+from graph_builder.errors import SourceError
+from graph_builder.gazetteer import Gazetteer, gazetteer
+from graph_builder.measures import measures
+from graph_builder.mentions import sentence_mentions
+from graph_builder.model import Document, Fact, Kind, Mention
+from graph_builder.morphology import tokenize
+from graph_builder.relations import relation_facts
+from graph_builder.resolve import Entity, Resolution, merge, resolve_document
+from graph_builder.segment import blocks as split_blocks
+from graph_builder.segment import sentences as split_sentences
+from graph_builder.values import contacts, money, periods
+from ontology import reference
+from ontology.namespaces import data_namespace
+
+
+@dataclass
+class DocResult:
+    """What one document yields, before entities are joined across documents."""
+
+    document: Document
+    context: DocContext
+    facts: list[Fact]
+    measure_labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class BuildResult:
+    dataset: Dataset
+    documents: list[Document]
+    warnings: list[SourceError]
+    entity_counts: Counter
+    fact_count: int
+
+    @property
+    def graph(self) -> Graph:
+        """Every triple of every named graph, as one graph (for queries and views)."""
+        union = Graph()
+        for prefix, ns in self.dataset.namespaces():
+            union.bind(prefix, ns, override=True)
+        for s, p, o, _ in self.dataset.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+
+
+def analyse(document: Document, gaz: Gazetteer | None = None) -> DocResult:
+    """Read one document: structure, names, entities, relations, measures."""
+    gaz = gaz or gazetteer()
+    text = document.text
+    block_list = split_blocks(text)
+    sentence_list = split_sentences(text, block_list)
+    tokens: dict[int, list] = {}
+    found: list[Mention] = []
+    per_periods, per_money, per_contacts = {}, {}, {}
+    for sent in sentence_list:
+        toks = tokenize(sent.text, sent.start)
+        tokens[sent.index] = toks
+        cs = contacts(sent.text, sent.start)
+        per_contacts[sent.index] = cs
+        per_periods[sent.index] = periods(sent.text, sent.start)
+        per_money[sent.index] = money(sent.text, sent.start)
+        blocked = [c.span for c in cs]
+        mentions = sentence_mentions(sent, toks, gaz, blocked)
+        mentions += cards.structural_mentions(sent, block_list[sent.block], toks, mentions,
+                                              block_list)
+        found.extend(sorted(mentions, key=lambda m: m.start))
+    did = doc_id(document)
+    resolution = resolve_document(found, tokens, text, gaz, did)
+    ctx = DocContext(document, did, block_list, sentence_list, tokens, resolution,
+                     per_periods, per_money, per_contacts)
+    facts = list(relation_facts(ctx))
+    found_measures, measure_facts = measures(ctx)
+    labels: dict[str, str] = {}
+    for m in found_measures:
+        ent = resolution.entities.setdefault(m.key, Entity(m.key, Kind.MEASURE))
+        ent.add_name(m.label)
+        labels[m.key] = m.label
+        resolution.mentions.append(Mention(Kind.MEASURE, sentence_list[m.sentence].start,
+                                           sentence_list[m.sentence].end, m.label, m.label,
+                                           m.rule, m.sentence))
+        resolution.keys[len(resolution.mentions) - 1] = m.key
+    facts.extend(measure_facts)
+    return DocResult(document, ctx, _dedupe(facts), labels)
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.subject, f.predicate, str(f.obj), f.sentence, f.extra)
+        if key not in seen and f.subject != f.obj:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _records(entities: dict[str, Entity], gaz: Gazetteer) -> dict[str, EntityRecord]:
+    out = {}
+    for key, ent in entities.items():
+        label = ent.label
+        code = None
+        if ent.kind is Kind.MUNICIPALITY and key.startswith("municipality:"):
+            code = key.split(":", 1)[1]
+            place = next((p for p in gaz.municipalities.values() if p.code == code), None)
+            label = place.name if place else label
+        body = gaz.bodies.get(key.split(":", 1)[1]) if key.startswith("org:") else None
+        abbreviations = set(ent.abbreviations)
+        if key.startswith("org:"):
+            ref = next((b for b in gaz.abbreviations.values() if b.key == key[4:]), None)
+            if ref is not None:
+                label = ref.name
+                if ref.abbreviation:
+                    abbreviations.add(ref.abbreviation)
+        del body
+        alts = sorted({n for n in ent.names if n != label and not _same_name(n, label)})
+        alts = sorted(set(alts) | {a for a in abbreviations if a != label})
+        out[key] = EntityRecord(key, ent.kind, label, tuple(alts), tuple(sorted(abbreviations)),
+                                code if ent.kind is Kind.MUNICIPALITY else None)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    return re.sub(r"\W", "", a.casefold()) == re.sub(r"\W", "", b.casefold())
+
+
+def emit(results: list[DocResult], base: str | None = None) -> tuple[Dataset, Counter, int]:
+    """Join entities across documents and write every fact with its evidence."""
+    gaz = gazetteer()
+    mapping, entities = merge([r.context.resolution for r in results])
+    records = _records(entities, gaz)
+    emitter = Emitter(data_namespace(base))
+    emitter.reference_regions(reference.regions())
+    counts: Counter = Counter()
+    facts_total = 0
+    for result in sorted(results, key=lambda r: (r.document.name, r.document.sha256)):
+        doc = result.document
+        ctx = result.context
+        emitter.document(doc)
+        res = ctx.resolution
+        first: dict[str, tuple[int, Mention]] = {}
+        for i, m in enumerate(res.mentions):
+            key = res.keys.get(i)
+            if key is not None:
+                first.setdefault(mapping.get(key, key), (i, m))
+        for key in sorted(first):
+            _, m = first[key]
+            emitter.entity(records[key], Occurrence(key, doc, ctx.sentences[m.sentence],
+                                                   m.rule, m.confidence))
+        facts = [Fact(mapping.get(f.subject, f.subject), f.predicate,
+                      mapping.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
+                      f.rule, f.sentence, f.confidence, f.extra) for f in result.facts]
+        facts = refine_dates(facts)
+        for f in facts:
+            for key in (f.subject, f.obj):
+                if isinstance(key, str) and key in records and key not in first:
+                    first[key] = (-1, None)
+                    emitter.entity(records[key], Occurrence(key, doc, ctx.sentences[f.sentence],
+                                                           f.rule, f.confidence))
+            emitter.fact(doc, ctx.sentences[f.sentence], f)
+        facts_total += len(facts)
+    for key in records:
+        counts[records[key].kind.value] += 1
+    return emitter.dataset, counts, facts_total
+
+
+def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
+          strict: bool = False,
+          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+    """Build the graph of ``sources`` (files or folders); the bundled corpus if None."""
+    from graph_builder.readers import read_document
+    from graph_builder.sources import bundled_corpus, discover
+
+    if sources is None:
+        files, warnings = list(bundled_corpus()), []
+    else:
+        found = discover([Path(s) for s in sources])
+        files, warnings = list(found.files), list(found.warnings)
+        if strict and warnings:
+            raise warnings[0]
+    gaz = gazetteer()
+    results: list[DocResult] = []
+    documents: list[Document] = []
+    for n, path in enumerate(files, start=1):
+        if progress:
+            progress(n, len(files), str(path))
+        try:
+            document = read_document(path)
+        except SourceError as err:
+            if strict:
+                raise
+            warnings.append(err)
+            continue
+        documents.append(document)
+        results.append(analyse(document, gaz))
+    dataset, counts, facts = emit(results, base)
+    return BuildResult(dataset, documents, warnings, counts, facts)

@@ -1,0 +1,368 @@
+"""Relations and values from Finnish cues, in running text and in project cards.
+
+Each rule reads one sentence of a :class:`DocContext` and returns
+:class:`Fact` values; the rule's name goes into each fact's provenance.
+The project a sentence speaks of is the one it names, or else the
+document's main project (Finnish texts say "Hankkeen hallinnoija on …" and
+leave the project to the heading). Roles come from cue words (lexicon
+``ROLE_CUES``): organisations after a cue, up to the next cue, take its
+role; with none after it, the nearest ones before it do ("X toimii hankkeen
+osatoteuttajana").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from graph_builder.context import DocContext, Resolved
+from graph_builder.lexicon import ROLE_CUES, TITLE_HEADS
+from graph_builder.model import BlockKind, Fact, Kind, Token
+from graph_builder.resolve import acronym_of
+from graph_builder.values import When
+
+ROLE_PREDICATE = {
+    "administrator": "administeredBy", "coordinator": "coordinatedBy",
+    "steering-group": "steeredBy", "supporter": "supportedBy",
+    "consortium-member": "hasConsortiumMember", "development-partner": "hasDevelopmentPartner",
+    "participant": "hasParticipant", "funder": "fundedBy",
+}
+ORG_KINDS = (Kind.ORGANISATION, Kind.MUNICIPALITY)
+_END_CUE = re.compile(r"\bpäätty|\bloppu|\bpäättyvä|\bpäättyi", re.I)
+_START_CUE = re.compile(r"\balko|\balka|\baloitu|\baloitta|\bkäynnisty|\bvoimaan", re.I)
+_PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\b|"
+                          r"\brahoittama|\bkuuluva", re.I)
+_KEY_PROJECT = re.compile(r"kärkihanke|kärkihankkee|kärkiohjelma", re.I)
+_CONTRIBUTES = re.compile(r"sisältöä|valmistelu|tukee|tukea|osaksi|osana", re.I)
+_RESPONSIBLE = re.compile(r"\bvastaa\b|\bvastaava\b|\bvastuussa\b|\bvastuuhenkilö", re.I)
+_FIELD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"hankeaika|toteutusaika|kesto|aikataulu|ajanjakso|hankkeen aika", re.I), "period"),
+    (re.compile(r"yhteyshenkilö|yhteystied|lisätied", re.I), "contact"),
+    (re.compile(r"maakunta|alue\b", re.I), "region"),
+    (re.compile(r"ohjelma|rahoitusohjelma", re.I), "programme"),
+)
+
+Rule = Callable[[DocContext, int], list[Fact]]
+
+
+def role_of(word: str) -> str | None:
+    low = word.lower()
+    for pattern, role in ROLE_CUES:
+        if pattern.search(low):
+            return role
+    return None
+
+
+def sentence_project(ctx: DocContext, s: int) -> str | None:
+    """The project a sentence speaks of: the one it names, else the main one."""
+    named = ctx.mentions(s, Kind.PROJECT)
+    if named:
+        return named[0].key
+    return ctx.resolution.main_project
+
+
+def _fact(subject: str, predicate: str, obj: object, rule: str, s: int,
+          confidence: float = 0.85, **extra: object) -> Fact:
+    return Fact(subject, predicate, obj, rule, s, confidence, tuple(sorted(extra.items())))
+
+
+def _cues(tokens: list[Token], label: str | None) -> list[tuple[int, str]]:
+    """(character offset, role) of every role cue; a card field's label counts first."""
+    found = []
+    if label:
+        role = next((r for w in label.split() if (r := role_of(w))), None)
+        if role:
+            found.append((-1, role))
+    for tok in tokens:
+        role = role_of(tok.text)
+        if role:
+            found.append((tok.start, role))
+    return found
+
+
+def roles(ctx: DocContext, s: int) -> list[Fact]:
+    """Organisations' roles in the sentence's project."""
+    project = sentence_project(ctx, s)
+    if project is None:
+        return []
+    tokens = ctx.tokens.get(s, [])
+    cues = _cues(tokens, ctx.field_label(s))
+    orgs = [r for r in ctx.mentions(s, *ORG_KINDS) if r.mention.rule != "org.cooperation-partner"]
+    out: list[Fact] = []
+    sent_end = ctx.sentences[s].end
+    for n, (pos, role) in enumerate(cues):
+        nxt = cues[n + 1][0] if n + 1 < len(cues) else sent_end
+        after = [r for r in orgs if pos < r.start < nxt]
+        if after:
+            targets = after
+        else:
+            prev = cues[n - 1][0] if n > 0 else -1
+            before = [r for r in orgs if prev < r.start < pos]
+            targets = _nearest_run(before, ctx, pos)
+        for org in targets:
+            if org.key != project:
+                out.append(_fact(project, ROLE_PREDICATE[role], org.key, f"role.{role}", s,
+                                 0.9 if pos >= 0 else 0.95, role=role))
+    return out
+
+
+def _nearest_run(before: list[Resolved], ctx: DocContext, pos: int) -> list[Resolved]:
+    """The list of names that ends nearest to a cue ("A, B ja C toimivat …")."""
+    if not before:
+        return []
+    run = [before[-1]]
+    text = ctx.document.text
+    for r in reversed(before[:-1]):
+        gap = text[r.end:run[0].start]
+        if re.fullmatch(r"\s*(,|ja|sekä|tai)\s*", gap):
+            run.insert(0, r)
+        else:
+            break
+    return run
+
+
+def cooperation(ctx: DocContext, s: int) -> list[Fact]:
+    """"A yhteistyössä B:n kanssa": A cooperates with B (A: the name just before)."""
+    out = []
+    found = ctx.mentions(s)
+    text = ctx.document.text
+    for i, r in enumerate(found):
+        if r.mention.rule != "org.cooperation-partner":
+            continue
+        partner_of = None
+        if i > 0 and re.fullmatch(r"\s*yhteistyö(ssä|llä)\s*", text[found[i - 1].end:r.start], re.I):
+            partner_of = found[i - 1].key
+        partner_of = partner_of or sentence_project(ctx, s)
+        if partner_of and partner_of != r.key:
+            out.append(_fact(partner_of, "cooperatesWith", r.key, "relation.cooperation", s, 0.8))
+    return out
+
+
+def project_region(ctx: DocContext, s: int) -> list[Fact]:
+    """A region inside a project's name, or in a locative just before it."""
+    out = []
+    tokens = ctx.tokens.get(s, [])
+    regions = ctx.mentions(s, Kind.REGION)
+    for proj in ctx.mentions(s, Kind.PROJECT):
+        for tok in tokens:
+            if proj.start <= tok.start < proj.end and tok.case == "omanto":
+                code = _region_code(ctx, tok)
+                if code:
+                    out.append(_fact(proj.key, "inRegion", f"region:{code}",
+                                     "relation.region-in-name", s, 0.9))
+        for reg in regions:
+            gap = ctx.document.text[reg.end:proj.start]
+            if 0 <= len(gap) <= 2 and reg.mention.surface != reg.mention.name:
+                out.append(_fact(proj.key, "inRegion", reg.key, "relation.region-before-name",
+                                 s, 0.85))
+    return out
+
+
+def _region_code(ctx: DocContext, tok: Token) -> str | None:
+    from graph_builder.gazetteer import gazetteer
+    place = gazetteer().region(tok.lemma)
+    return place.code if place else None
+
+
+def part_of(ctx: DocContext, s: int) -> list[Fact]:
+    """Projects that belong to a programme: its abbreviation in their name, or a cue."""
+    out = []
+    programmes = ctx.mentions(s, Kind.PROGRAMME)
+    known = {k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME}
+    text = ctx.sentences[s].text
+    for proj in ctx.mentions(s, Kind.PROJECT):
+        words = proj.mention.name.split() + proj.mention.surface.split()
+        for word in words:
+            acronym = acronym_of(word)
+            if acronym and f"programme:{acronym.lower()}" in known:
+                out.append(_fact(proj.key, "partOf", f"programme:{acronym.lower()}",
+                                 "relation.programme-abbreviation-in-name", s, 0.9))
+                break
+        if programmes and _PART_OF_CUE.search(text):
+            out.append(_fact(proj.key, "partOf", programmes[0].key, "relation.part-of-cue", s, 0.8))
+    # a sentence about the main project that names a programme with "alainen/osana"
+    if not ctx.mentions(s, Kind.PROJECT) and programmes and _PART_OF_CUE.search(text) \
+            and re.search(r"\bhanke|\bhankkee", text, re.I) and ctx.resolution.main_project:
+        out.append(_fact(ctx.resolution.main_project, "partOf", programmes[0].key,
+                         "relation.part-of-cue", s, 0.7))
+    return out
+
+
+def programme_relations(ctx: DocContext, s: int) -> list[Fact]:
+    """Key project of a government; contribution of one programme to another."""
+    out = []
+    text = ctx.sentences[s].text
+    programmes = ctx.mentions(s, Kind.PROGRAMME)
+    if not programmes:
+        return out
+    first = programmes[0]
+    if _KEY_PROJECT.search(text):
+        for org in ctx.mentions(s, Kind.ORGANISATION):
+            if org.start > first.end:
+                out.append(_fact(first.key, "keyProjectOf", org.key, "relation.key-project", s, 0.85))
+                break
+    tokens = ctx.tokens.get(s, [])
+    for other in programmes[1:]:
+        if other.key == first.key:
+            continue
+        case = next((t.case for t in tokens if t.start < other.end <= t.end), "")
+        if case in ("sisatulento", "ulkotulento") or _CONTRIBUTES.search(
+                ctx.document.text[first.end:other.start]):
+            out.append(_fact(first.key, "contributesTo", other.key, "relation.contributes-to",
+                             s, 0.75))
+    return out
+
+
+def _subject_for_time(ctx: DocContext, s: int, before: int) -> str | None:
+    """The programme or project a time cue speaks of: the last one named before it."""
+    named = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME) if r.start < before]
+    if named:
+        return named[-1].key
+    if re.search(r"\bhanke|\bhankkee", ctx.sentences[s].text, re.I):
+        return ctx.resolution.main_project
+    return None
+
+
+def dates(ctx: DocContext, s: int) -> list[Fact]:
+    """Periods after a name ("(2017–2018)"), start and end cues, card periods."""
+    out = []
+    text = ctx.document.text
+    label = ctx.field_label(s) or ""
+    is_period_field = any(p.search(label) for p, kind in _FIELD_CUES if kind == "period")
+    for period in ctx.periods.get(s, []):
+        a, b = period.span
+        subject = None
+        rule = ""
+        named = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
+                 if 0 <= a - r.end <= 3 and text[r.end:a].strip() in ("(", "")]
+        if named and period.cue == "range":
+            subject, rule = named[-1].key, "time.period-after-name"
+        elif is_period_field and period.cue in ("range", "date"):
+            subject, rule = sentence_project(ctx, s), "time.card-period"
+        if subject and period.start and period.end:
+            out.append(_fact(subject, "startDate", period.start, rule, s, 0.9))
+            out.append(_fact(subject, "endDate", period.end, rule, s, 0.9))
+            continue
+        window = text[max(ctx.sentences[s].start, a - 60):a]
+        if _END_CUE.search(window) and period.end and period.cue != "range":
+            subject = _subject_for_time(ctx, s, a)
+            if subject:
+                out.append(_fact(subject, "endDate", period.end, "time.end-cue", s, 0.85))
+        elif _START_CUE.search(window) and period.start and period.cue in (
+                "start-of", "date", "month", "year", "from"):
+            subject = _subject_for_time(ctx, s, a)
+            if subject:
+                out.append(_fact(subject, "startDate", period.start, "time.start-cue", s, 0.8))
+    return out
+
+
+def funding(ctx: DocContext, s: int) -> list[Fact]:
+    """Amounts of money for the sentence's project, with kind, share and period."""
+    out = []
+    amounts = ctx.money.get(s, [])
+    if not amounts:
+        return out
+    project = sentence_project(ctx, s)
+    if project is None:
+        return out
+    label = ctx.field_label(s) or ""
+    ranges = [p for p in ctx.periods.get(s, []) if p.cue == "range"]
+    for m in amounts:
+        kind = m.kind
+        if label:
+            from graph_builder.values import funding_kind
+            label_kind = funding_kind(label)
+            if label_kind != "funding":
+                kind = label_kind
+        extra: dict[str, object] = {"kind": kind, "currency": m.currency}
+        if m.share is not None:
+            extra["share"] = m.share
+        if len(ranges) == 1 and ranges[0].start and ranges[0].end:
+            extra["start"], extra["end"] = ranges[0].start, ranges[0].end
+        out.append(_fact(project, "hasFunding", m.amount, f"money.{kind}", s,
+                         0.75 if m.approximate else 0.9, **extra))
+    return out
+
+
+def people(ctx: DocContext, s: int) -> list[Fact]:
+    """A person's title, contacts, role in the project and responsibility."""
+    out = []
+    persons = ctx.mentions(s, Kind.PERSON)
+    if not persons:
+        return out
+    tokens = ctx.tokens.get(s, [])
+    text = ctx.document.text
+    label = ctx.field_label(s) or ""
+    contacts = ctx.contacts.get(s, [])
+    for n, person in enumerate(persons):
+        title = _title_near(tokens, person, text)
+        nxt = persons[n + 1].start if n + 1 < len(persons) else ctx.sentences[s].end
+        if title:
+            out.append(_fact(person.key, "title", title, "person.title", s, 0.9))
+        for c in contacts:
+            if person.end <= c.span[0] < nxt:
+                out.append(_fact(person.key, c.kind, c.value, f"person.{c.kind}", s, 0.95))
+        role = _person_role(title, label)
+        context = sentence_project(ctx, s)
+        if role and context:
+            out.append(_fact(context, "participation", person.key, f"person.role.{role}", s,
+                             0.85, role=role, title=title or ""))
+            if role in ("contact", "project-manager"):
+                out.append(_fact(context, "hasContact", person.key, "person.contact", s, 0.85))
+        if _RESPONSIBLE.search(ctx.sentences[s].text):
+            target = _responsibility(ctx, s, person)
+            if target:
+                out.append(_fact(person.key, "responsibleFor", target, "person.responsible",
+                                 s, 0.8))
+    return out
+
+
+def _title_near(tokens: list[Token], person: Resolved, text: str) -> str | None:
+    before = [t for t in tokens if t.end <= person.start]
+    if before and person.start - before[-1].end <= 1 and _is_title_word(before[-1]):
+        return before[-1].lemma
+    after = re.match(r"\s*,\s*([a-zäöå-]+)", text[person.end:person.end + 60])
+    if after and any(after.group(1).endswith(h) for h in TITLE_HEADS):
+        return after.group(1)
+    return None
+
+
+def _is_title_word(tok: Token) -> bool:
+    return tok.text[:1].islower() and any(tok.lemma.lower().endswith(h) for h in TITLE_HEADS)
+
+
+def _person_role(title: str | None, label: str) -> str | None:
+    if title and title.endswith("agentti"):
+        return "change-agent"
+    if title and re.search(r"(hanke|projekti)päällikkö|hankekoordinaattori", title):
+        return "project-manager"
+    if re.search(r"yhteyshenkilö|yhteystied|lisätied", label, re.I):
+        return "contact"
+    if title:
+        return "contact"
+    return None
+
+
+def _responsibility(ctx: DocContext, s: int, person: Resolved) -> str | None:
+    for kinds in ((Kind.PROJECT,), (Kind.MEASURE,), (Kind.REGION,), (Kind.PROGRAMME,)):
+        found = [r for r in ctx.mentions(s, *kinds) if r.key != person.key]
+        if found:
+            return found[0].key
+    return None
+
+
+RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programme_relations,
+                           dates, funding, people)
+
+
+def relation_facts(ctx: DocContext) -> Iterator[Fact]:
+    """Every rule over every sentence, in document order."""
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind is BlockKind.HEADING and not ctx.mentions(sent.index):
+            continue
+        for rule in RULES:
+            yield from rule(ctx, sent.index)
+
+
+def when_literal(value: When) -> str:
+    return value.iso()

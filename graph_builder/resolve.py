@@ -1,0 +1,360 @@
+"""One node per real entity: aliases, abbreviations, inflected and generic references.
+
+Within a document, mentions join when the text says they are the same
+("Lasten ja perheiden palveluiden muutosohjelma (LAPE)", "… eli LAPE",
+"…, tuttavallisemmin Etelä-Pohjanmaan LAPE-hanke"), when one is an
+abbreviation compound of another ("LAPE-muutosohjelma" is LAPE), when a
+coordinated name contains another ("sote- ja maakuntauudistus" contains
+"sote-uudistus"), and when a later word is an inflected form of a stated
+abbreviation ("Eksoten" of "Eksote"). Generic references ("hanke",
+"Maakunnallinen LAPE-hanke") resolve to the document's main project.
+Across documents, entities join when they share any alias key.
+
+Keys are strings such as ``region:14``, ``org:stm``, ``programme:lape`` or
+``project:<loose name>``; IRIs are made from keys, so they are stable
+between builds of the same sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from graph_builder.gazetteer import Gazetteer, loose_key
+from graph_builder.slug import slugify
+from graph_builder.lexicon import ALIAS_CUES, PROGRAMME_HEADS, PROJECT_HEADS
+from graph_builder.model import Kind, Mention, Token
+from graph_builder.morphology import is_acronym
+
+_ACRONYM_COMPOUND = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{1,9})-(\w+)$")
+_COORDINATED = re.compile(r"^(?P<a>\w+)- (?:ja|sekä|tai) (?P<b>\w+)$", re.I)
+_CASE_ENDINGS = ("n", "a", "ä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä",
+                 "lle", "ksi", "na", "nä", "han", "hen", "hin", "hon", "hun", "aan", "ään",
+                 "een", "iin", "t", "ja", "jä", "ta", "tä", "en", "in")
+#: Kinds that may be linked by a stated alias.
+_ALIASABLE = {Kind.PROGRAMME, Kind.PROJECT, Kind.ORGANISATION, Kind.MUNICIPALITY}
+
+
+@dataclass
+class Entity:
+    """An entity of one document (or of the corpus, after :func:`merge`)."""
+
+    key: str
+    kind: Kind
+    names: Counter = field(default_factory=Counter)   # name -> how often
+    abbreviations: set[str] = field(default_factory=set)
+    code: str | None = None
+    generic: bool = False
+    label: str = ""
+
+    def add_name(self, name: str) -> None:
+        self.names[name] += 1
+
+
+class UnionFind:
+    """Disjoint sets of keys; the representative is the smallest key, for stability."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def acronym_of(name: str) -> str | None:
+    """"LAPE-muutosohjelma" -> "LAPE"; "LAPE-hanke" -> "LAPE"."""
+    match = _ACRONYM_COMPOUND.match(name)
+    return match.group(1) if match else None
+
+
+def coordinated_parts(name: str, heads: tuple[str, ...]) -> list[str]:
+    """"sote- ja maakuntauudistus" -> ["sote-uudistus", "maakuntauudistus"]."""
+    match = _COORDINATED.match(name)
+    if not match:
+        return []
+    b = match.group("b")
+    for head in heads:
+        if b.lower().endswith(head) and len(b) > len(head):
+            return [f"{match.group('a')}-{b[-len(head):]}", b]
+    return []
+
+
+def base_key(mention: Mention, gaz: Gazetteer) -> str:
+    """The key a mention gets before aliases are joined."""
+    if mention.kind is Kind.REGION:
+        return f"region:{mention.code}"
+    if mention.kind is Kind.MUNICIPALITY and mention.code:
+        return f"municipality:{mention.code}"
+    if mention.kind is Kind.ORGANISATION:
+        body = gaz.body(mention.name)
+        if body is not None:
+            return f"org:{body.key}"
+    if mention.kind is Kind.PROGRAMME:
+        acronym = acronym_of(mention.name)
+        if acronym and mention.name.split("-", 1)[1].lower().endswith(PROGRAMME_HEADS):
+            return f"programme:{acronym.lower()}"
+    prefix = {Kind.ORGANISATION: "org", Kind.PROGRAMME: "programme", Kind.PROJECT: "project",
+              Kind.PERSON: "person", Kind.MEASURE: "measure",
+              Kind.MUNICIPALITY: "municipality"}[mention.kind]
+    return f"{prefix}:{slugify(mention.name)}"
+
+
+def name_key(prefix: str, name: str) -> str:
+    """A joining key (never an entity's own key: it sorts after every slug)."""
+    return f"{prefix}:~{loose_key(name)}"
+
+
+def is_generic_project(name: str, programme_acronyms: set[str]) -> bool:
+    """"LAPE-hanke", "Maakunnallinen LAPE-hanke", "hanke": no name of its own."""
+    words = [w for w in re.split(r"\s+", name) if w]
+    specific = []
+    for word in words:
+        acronym = acronym_of(word)
+        if acronym and (acronym in programme_acronyms or word.lower().endswith(PROJECT_HEADS)):
+            continue
+        if word[:1].islower() or word.lower() in ("maakunnallinen", "alueellinen", "kansallinen"):
+            continue
+        specific.append(word)
+    return not specific
+
+
+@dataclass
+class Resolution:
+    """The result of resolving one document: mention keys and entities."""
+
+    keys: dict[int, str]            # mention index -> entity key
+    entities: dict[str, Entity]
+    mentions: list[Mention]
+    main_project: str | None
+    main_region: str | None
+
+
+def _stated_aliases(mentions: list[Mention], tokens: list[Token], text: str) -> list[tuple[int, int | str]]:
+    """Pairs (mention, other mention index or abbreviation string) the text states are one."""
+    pairs: list[tuple[int, int | str]] = []
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    token_at = {t.start: k for k, t in enumerate(tokens)}
+    for i, m in enumerate(mentions):
+        if m.kind not in _ALIASABLE:
+            continue
+        after = text[m.end:m.end + 120]
+        paren = re.match(r"\s*\(([^()]{1,40})\)", after)
+        if paren:
+            inner = paren.group(1).strip()
+            if any(is_acronym(w) for w in inner.split()) and len(inner.split()) <= 3 \
+                    and not re.search(r"\d{4}", inner):
+                pairs.append((i, inner))
+            after_paren = after[paren.end():]
+        else:
+            after_paren = after
+        cue = re.match(r"\s*,?\s*(" + "|".join(sorted(ALIAS_CUES, key=len, reverse=True))
+                       + r")\s+", after_paren, re.I)
+        if cue:
+            target = m.end + (len(after) - len(after_paren)) + cue.end()
+            j = by_start.get(target)
+            if j is not None and mentions[j].kind in (m.kind, Kind.ORGANISATION, Kind.PROJECT):
+                pairs.append((i, j))
+            else:
+                k = token_at.get(target)
+                if k is not None and is_acronym(tokens[k].lemma):
+                    pairs.append((i, tokens[k].lemma))
+    return pairs
+
+
+def _inflected_alias(word: str, aliases: dict[str, str]) -> str | None:
+    """"Eksoten" -> key of "Eksote" when "Eksote" is a known alias."""
+    if word in aliases:
+        return aliases[word]
+    for ending in _CASE_ENDINGS:
+        stem = word[: -len(ending)] if word.endswith(ending) else None
+        if stem and stem in aliases and len(stem) >= 3:
+            return aliases[stem]
+    return None
+
+
+def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list[Token]],
+                     text: str, gaz: Gazetteer, doc_id: str) -> Resolution:
+    """Join a document's mentions into entities; add mentions of stated abbreviations."""
+    all_tokens = [t for s in sorted(tokens_by_sentence) for t in tokens_by_sentence[s]]
+    uf = UnionFind()
+    keys = [base_key(m, gaz) for m in mentions]
+    abbreviations: dict[str, str] = {}   # abbreviation as written -> key
+    for i, m in enumerate(mentions):
+        uf.find(keys[i])
+        if m.kind in _ALIASABLE:
+            uf.union(keys[i], name_key(keys[i].split(":")[0], m.name))
+        acronym = acronym_of(m.name) if m.kind is Kind.PROGRAMME else None
+        if acronym and keys[i].startswith("programme:"):
+            abbreviations.setdefault(acronym, keys[i])
+        for part in coordinated_parts(m.name, PROGRAMME_HEADS + PROJECT_HEADS):
+            uf.union(keys[i], name_key(keys[i].split(":")[0], part))
+    for i, other in _stated_aliases(mentions, all_tokens, text):
+        if isinstance(other, int):
+            uf.union(keys[i], keys[other])
+        else:
+            if mentions[i].kind is Kind.PROGRAMME:
+                uf.union(keys[i], f"programme:{other.lower()}")
+            abbreviations.setdefault(other, keys[i])
+    # programme acronyms seen anywhere ("LAPE-muutosohjelma") name the programme alone too
+    extra: list[Mention] = []
+    covered = [(m.start, m.end) for m in mentions]
+    for sent_index, tokens in sorted(tokens_by_sentence.items()):
+        for tok in tokens:
+            if any(a <= tok.start < b for a, b in covered):
+                continue
+            key = _inflected_alias(tok.lemma, abbreviations) or _inflected_alias(
+                tok.text, abbreviations)
+            if key is None:
+                continue
+            kind = Kind(_kind_of_key(key, mentions, keys))
+            extra.append(Mention(kind, tok.start, tok.end, tok.text, tok.lemma,
+                                 "alias.abbreviation", sent_index, confidence=0.85))
+            keys.append(key)
+    mentions = mentions + extra
+    final = _representatives(uf, keys)
+    programme_acronyms = {a for a, k in abbreviations.items() if k.startswith("programme:")}
+    programme_acronyms |= {k.split(":", 1)[1].upper() for k in final if k.startswith("programme:")}
+    entities: dict[str, Entity] = {}
+    for m, key in zip(mentions, final, strict=True):
+        ent = entities.setdefault(key, Entity(key, m.kind, code=m.code))
+        ent.add_name(m.name)
+        if m.rule == "alias.abbreviation":
+            ent.abbreviations.add(m.name)
+    for abbr, key in abbreviations.items():
+        root = uf.find(key)
+        if root in entities:
+            entities[root].abbreviations.add(abbr)
+    for ent in entities.values():
+        if ent.kind is Kind.PROJECT:
+            ent.generic = all(is_generic_project(n, programme_acronyms) for n in ent.names)
+    main_project = _main_project(mentions, final, entities)
+    keys_out = dict(enumerate(final))
+    if main_project:
+        for i, key in keys_out.items():
+            if entities[key].generic:
+                keys_out[i] = main_project
+                entities[main_project].names.update({n: 0 for n in entities[key].names})
+    for key in [k for k, e in entities.items() if e.generic]:
+        del entities[key]
+    for i in [i for i, k in keys_out.items() if k not in entities]:
+        del keys_out[i]
+    main_region = _main_region(mentions, keys_out, entities)
+    return Resolution(keys_out, entities, mentions, main_project, main_region)
+
+
+def _representatives(uf: UnionFind, keys: list[str]) -> list[str]:
+    """Map each key to its component's best real key: code, body or acronym keys first."""
+    best: dict[str, str] = {}
+    for key in keys:
+        root = uf.find(key)
+        current = best.get(root)
+        if current is None or _preference(key) < _preference(current):
+            best[root] = key
+    return [best[uf.find(k)] for k in keys]
+
+
+def _preference(key: str) -> tuple:
+    prefix, _, rest = key.partition(":")
+    strong = prefix in ("region", "municipality") or (prefix == "org" and "-" not in rest) \
+        or (prefix == "programme" and rest.isalnum() and len(rest) <= 10)
+    return (not strong, len(rest), rest)
+
+
+def _kind_of_key(key: str, mentions: list[Mention], keys: list[str]) -> str:
+    for m, k in zip(mentions, keys, strict=False):
+        if k == key:
+            return m.kind.value
+    return {"programme": "Programme", "project": "Project"}.get(key.split(":")[0], "Organisation")
+
+
+def _main_project(mentions: list[Mention], keys: list[str],
+                  entities: dict[str, Entity]) -> str | None:
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m, key in zip(mentions, keys, strict=True):
+        ent = entities.get(key)
+        if ent is not None and ent.kind is Kind.PROJECT and not ent.generic:
+            counts[key] += 1
+            first.setdefault(key, m.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda k: (-counts[k], first[k]))
+
+
+def _main_region(mentions: list[Mention], keys: dict[int, str],
+                 entities: dict[str, Entity]) -> str | None:
+    counts: Counter = Counter()
+    for i, key in keys.items():
+        if entities[key].kind is Kind.REGION:
+            counts[key] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None  # no one region dominates
+    return ranked[0][0]
+
+
+def choose_label(entity: Entity) -> str:
+    """The canonical name: official for places, else the fullest name the texts use."""
+    names = [n for n, c in entity.names.items() if c > 0] or list(entity.names)
+    if not names:
+        return entity.key.split(":", 1)[1]
+    if entity.kind is Kind.PROGRAMME:
+        full = [n for n in names if not acronym_of(n) and not is_acronym(n)]
+        if full:
+            names = full
+    def rank(name: str) -> tuple:
+        return (-entity.names[name], -len(name), name)
+    if entity.kind in (Kind.PROJECT,):
+        # prefer the name the texts use most, then the shortest readable one
+        return min(names, key=lambda n: (-entity.names[n], len(n), n))
+    return min(names, key=rank)
+
+
+def merge(resolutions: list[Resolution]) -> tuple[dict[str, str], dict[str, Entity]]:
+    """Join entities across documents by shared alias keys; return key map and entities."""
+    uf = UnionFind()
+    for res in resolutions:
+        for key, ent in res.entities.items():
+            uf.find(key)
+            prefix = key.split(":", 1)[0]
+            if ent.kind in (Kind.REGION, Kind.MUNICIPALITY, Kind.PERSON, Kind.MEASURE):
+                continue
+            for name in ent.names:
+                uf.union(key, name_key(prefix, name))
+            for abbr in ent.abbreviations:
+                if ent.kind is not Kind.PROJECT:
+                    uf.union(key, name_key(prefix, "abbr " + abbr))
+    real = sorted({k for res in resolutions for k in res.entities})
+    best = dict(zip(real, _representatives(uf, real), strict=True))
+    mapping: dict[str, str] = {}
+    merged: dict[str, Entity] = {}
+    for res in resolutions:
+        for key, ent in res.entities.items():
+            root = best[key]
+            mapping[key] = root
+            target = merged.setdefault(root, Entity(root, ent.kind, code=ent.code))
+            target.names.update(ent.names)
+            target.abbreviations |= ent.abbreviations
+    for ent in merged.values():
+        ent.label = choose_label(ent)
+    return mapping, merged
+
+
+def group_by_kind(entities: dict[str, Entity]) -> dict[Kind, list[Entity]]:
+    out: dict[Kind, list[Entity]] = defaultdict(list)
+    for ent in entities.values():
+        out[ent.kind].append(ent)
+    return out

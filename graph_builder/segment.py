@@ -1,0 +1,216 @@
+"""Text -> blocks (headings, paragraphs, list items, card fields) -> sentences.
+
+Works on the light-markdown text every reader returns (see ``model``), and
+on plain text pasted from web pages, where a heading is a short line standing
+alone without a closing full stop. A heading gives context to the blocks
+under it: each block records the index of the heading it stands under, so a
+list under "Siltaustoimet vuodelle 2019" knows it is a list of measures for
+2019.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph_builder.lexicon import ABBREVIATIONS
+from graph_builder.model import Block, BlockKind, Sentence
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·–▪◦●]|\d{1,2}[.)])[ \t]+")
+_HEADING_MD = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
+_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+#: "Hankkeen hallinnoija: Seinäjoen kaupunki" — a short label, then a value.
+_FIELD = re.compile(r"^[ \t]*([A-ZÄÖÅ][\w ./()-]{1,60}?)[ \t]*:[ \t]+(\S.*)$")
+#: "Kehittämiskohteet ovat: 1. … 2. … 3. …" — numbered items inside one line.
+_INLINE_NUMBERED = re.compile(r"(?:^|(?<=[\s:;]))(\d{1,2})[.)][ \t]+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*(?=\s+|$)")
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (start, end, line_number) of each line, without the newline."""
+    start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield start, start + len(line), number
+        start += len(line) + 1
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
+    """A short line alone, starting upper-case, not ending like a sentence."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 110 or not (prev_blank or next_blank):
+        return False
+    if not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    if stripped.endswith((".", ",", ";", "»", "›", "→")) and not stripped.endswith("..."):
+        return False  # a sentence, or a link line ("Loppuraportti »")
+    if stripped.endswith("?") and len(stripped) > 60:
+        return False
+    return len(stripped.split()) <= 14
+
+
+def _field(line: str) -> re.Match[str] | None:
+    match = _FIELD.match(line)
+    if not match:
+        return None
+    label = match.group(1)
+    if len(label.split()) > 5 or "http" in label or label.strip().isdigit():
+        return None
+    return match
+
+
+def blocks(text: str) -> list[Block]:
+    """Split ``text`` into blocks and link each to the heading above it."""
+    lines = list(_line_spans(text))
+    raw = [text[s:e] for s, e, _ in lines]
+    out: list[Block] = []
+    heading: int | None = None
+    lead_in: int | None = None   # a "Label:" line that opens a list
+    para: list[tuple[int, int, int]] = []
+
+    def flush_paragraph() -> None:
+        nonlocal para
+        if para:
+            start, end = _strip(text, para[0][0], para[-1][1])
+            if end > start:
+                out.append(Block(BlockKind.PARAGRAPH, start, end, text[start:end],
+                                 para[0][2], heading))
+        para = []
+
+    for i, (start, end, number) in enumerate(lines):
+        line = raw[i]
+        prev_blank = i == 0 or not raw[i - 1].strip()
+        next_blank = i + 1 >= len(raw) or not raw[i + 1].strip()
+        if not line.strip():
+            flush_paragraph()
+            lead_in = None
+            continue
+        md = _HEADING_MD.match(line)
+        bullet = _BULLET.match(line)
+        if md:
+            flush_paragraph()
+            s, e = _strip(text, start + md.end(), end)
+            heading = len(out)
+            lead_in = None
+            out.append(Block(BlockKind.HEADING, s, e, text[s:e], number, None,
+                             label=str(len(md.group(1)))))
+        elif bullet:
+            flush_paragraph()
+            s, e = _strip(text, start + bullet.end(), end)
+            owner = lead_in if lead_in is not None else heading
+            out.append(Block(BlockKind.ITEM, s, e, text[s:e], number, owner))
+        elif _ROW.match(line):
+            flush_paragraph()
+            s, e = _strip(text, start, end)
+            cells = text[s:e].strip("|")
+            if set(cells.replace("|", "").strip()) <= set("-: "):
+                continue  # markdown table rule line
+            out.append(Block(BlockKind.ROW, s, e, text[s:e], number, heading))
+        elif line.rstrip().endswith(":") and len(line.strip()) <= 80:
+            flush_paragraph()
+            s, e = _strip(text, start, end)
+            lead_in = len(out)
+            out.append(Block(BlockKind.HEADING, s, e - 1, text[s:e - 1], number, heading,
+                             label="lead-in"))
+        elif (field := _field(line)) is not None and not _INLINE_NUMBERED.search(line):
+            flush_paragraph()
+            s, e = _strip(text, start + field.start(2), end)
+            out.append(Block(BlockKind.FIELD, s, e, text[s:e], number, heading,
+                             label=field.group(1).strip()))
+        elif _INLINE_NUMBERED.search(line) and ":" in line and _has_numbered_run(line):
+            flush_paragraph()
+            out.extend(_inline_items(text, start, end, number, heading, len(out)))
+        elif not para and _looks_like_heading(line, prev_blank, next_blank):
+            s, e = _strip(text, start, end)
+            heading = len(out)
+            lead_in = None
+            out.append(Block(BlockKind.HEADING, s, e, text[s:e], number, None, label="1"))
+        else:
+            para.append((start, end, number))
+    flush_paragraph()
+    return out
+
+
+def _has_numbered_run(line: str) -> bool:
+    numbers = [int(m.group(1)) for m in _INLINE_NUMBERED.finditer(line)]
+    return len(numbers) >= 2 and numbers[:2] == [1, 2]
+
+
+def _inline_items(text: str, start: int, end: int, number: int,
+                  heading: int | None, first_index: int) -> list[Block]:
+    """Split "Kohteet ovat: 1. A 2. B" into a lead-in and one item per number."""
+    line = text[start:end]
+    marks = [m for m in _INLINE_NUMBERED.finditer(line)]
+    expected, kept = 1, []
+    for m in marks:
+        if int(m.group(1)) == expected:
+            kept.append(m)
+            expected += 1
+    out: list[Block] = []
+    lead_s, lead_e = _strip(text, start, start + kept[0].start())
+    lead_index: int | None = heading
+    if lead_e > lead_s:
+        lead_text = text[lead_s:lead_e].rstrip(":").rstrip()
+        lead_index = first_index
+        out.append(Block(BlockKind.HEADING, lead_s, lead_s + len(lead_text), lead_text,
+                         number, heading, label="lead-in"))
+    for j, m in enumerate(kept):
+        s = start + m.end()
+        e = start + (kept[j + 1].start() if j + 1 < len(kept) else len(line))
+        s, e = _strip(text, s, e)
+        while e > s and text[e - 1] in ";,":
+            e -= 1
+        out.append(Block(BlockKind.ITEM, s, e, text[s:e], number, lead_index))
+    return out
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Is the full stop before ``end`` a real sentence end (not "mm.", "31.12.")?"""
+    word = re.search(r"(\w+)\.+$", text[:end])
+    if word is None:
+        return True
+    token = word.group(1)
+    if token.lower() in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
+        return False
+    if token.isdigit() and len(token) <= 2:
+        return False  # "31.12." or "1." inside a date or a numbered list
+    return True
+
+
+def sentences(text: str, block_list: list[Block]) -> list[Sentence]:
+    """Split every block into sentences, keeping document offsets."""
+    out: list[Sentence] = []
+    for b_index, block in enumerate(block_list):
+        body = text[block.start:block.end]
+        cursor = 0
+        for match in _SENTENCE_END.finditer(body):
+            end = match.end()
+            after = body[end:end + 3].lstrip()
+            if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“”'(–-•"):
+                continue
+            if match.group().startswith(".") and not _ends_sentence(body, match.start() + 1):
+                continue
+            if match.group().startswith("!") and after.startswith("-"):
+                continue  # "Lupa auttaa! -hanke": the name ends, the sentence goes on
+            out.append(_sentence(text, block, b_index, cursor, end, len(out)))
+            cursor = end
+        if body[cursor:].strip():
+            out.append(_sentence(text, block, b_index, cursor, len(body), len(out)))
+    kept = [s for s in out if s is not None]
+    return [Sentence(i, s.block, s.start, s.end, s.text, s.line) for i, s in enumerate(kept)]
+
+
+def _sentence(text: str, block: Block, b_index: int, rel_start: int, rel_end: int,
+              index: int) -> Sentence | None:
+    start, end = _strip(text, block.start + rel_start, block.start + rel_end)
+    if end <= start:
+        return None
+    line = block.line + text.count("\n", block.start, start)
+    return Sentence(index, b_index, start, end, text[start:end], line)
