@@ -24,6 +24,7 @@ from graph_builder.values import When
 _RELATIVE = re.compile(r",\s+(joka|jonka|jota|jossa|mikä|jotka|joiden|kun|mutta)\b")
 _BASED_ON = re.compile(r"pohjalta|pohjautu|perusteella|selvity|raport|ehdotu", re.I)
 _COMPLETES = re.compile(r"valmistu|valmiina|valmis\b|mennessä", re.I)
+_DEMONSTRATIVES = {"tämä", "se", "nämä", "ne", "kyseinen", "sama"}
 _ANAPHOR = re.compile(r"^(Tämä|Nämä|Se|Ne)\s+(\w+)", re.I)
 
 
@@ -38,12 +39,23 @@ class MeasureFound:
 
 def item_label(text: str) -> str:
     """A measure's name from its item: the first sentence, up to a relative clause."""
-    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ])", text.strip(), maxsplit=1)[0]
-    first = _RELATIVE.split(first, maxsplit=1)[0]
+    first = _RELATIVE.split(text.strip(), maxsplit=1)[0]
     first = first.rstrip(" .;:")
     if len(first) > 120:
         first = first[:120].rsplit(" ", 1)[0]
     return first
+
+
+def first_index(sents: list) -> int:
+    return sents[0].index
+
+
+def _without_leading_essive(text: str, tokens: list[Token]) -> str:
+    """Drop an opening "as X" adverbial ("Juurruttamistoimena käynnistetään …"):
+    it says what kind of measure this is, not which."""
+    if len(tokens) > 3 and tokens[0].case == "olento" and tokens[1].text.endswith(("taan", "tään")):
+        return text[tokens[2].start - tokens[0].start:]
+    return text
 
 
 def _list_kind(text: str) -> str | None:
@@ -86,7 +98,7 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         sents = ctx.sentences_in_block(b_index)
         if not sents:
             continue
-        label = item_label(block.text)
+        label = item_label(_without_leading_essive(sents[0].text, ctx.tokens.get(first_index(sents), [])))
         if len(label) < 4:
             continue
         key = f"measure:{slugify(label)}"
@@ -136,6 +148,20 @@ def _item_relations(ctx: DocContext, key: str, sentences: list[int]) -> list[Fac
     return out
 
 
+def _plan_word(tok: Token) -> str | None:
+    """The base form of a plan noun, or None; trusts the written stem when the
+    analyser misreads it ("tiekartta" is not a form of "tiekarsi")."""
+    if not tok.text[:1].islower() or tok.text.endswith("-"):
+        return None
+    if tok.lemma.lower().endswith(PLAN_HEADS):
+        return tok.lemma
+    low = tok.text.lower()
+    for head in PLAN_HEADS:
+        if low.endswith(head):
+            return tok.text
+    return None
+
+
 def _plan_phrase(tokens: list[Token], i: int) -> tuple[int, int]:
     """Token range of a plan noun phrase, joined with a coordinated plan noun."""
     start = i
@@ -144,7 +170,7 @@ def _plan_phrase(tokens: list[Token], i: int) -> tuple[int, int]:
         start -= 1
     end = i + 1
     if end + 1 < len(tokens) and tokens[end].text == "ja" and \
-            tokens[end + 1].lemma.lower().endswith(PLAN_HEADS):
+            _plan_word(tokens[end + 1]):
         end += 2
     return start, end
 
@@ -159,7 +185,7 @@ def plan_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         block = ctx.blocks[sent.block]
         tokens = ctx.tokens.get(s, [])
         anaphor = _ANAPHOR.match(sent.text)
-        if anaphor and last and last[1].startswith(anaphor.group(2).lower()[:6]) \
+        if anaphor and last and anaphor.group(2).lower()[:6] in last[1] \
                 and _COMPLETES.search(sent.text):
             _completion(ctx, s, last[0], facts, "measure.completion-anaphor")
         if block.kind is BlockKind.ITEM or not PLAN_MAKING.search(sent.text):
@@ -167,12 +193,12 @@ def plan_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            lemma = tok.lemma.lower()
-            if tok.text[:1].islower() and lemma.endswith(PLAN_HEADS) and not tok.text.endswith("-"):
+            if _plan_word(tok) and not (i > 0 and tokens[i - 1].lemma.lower() in _DEMONSTRATIVES):
                 a, b = _plan_phrase(tokens, i)
-                words = [t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma]
+                words = [t.text for t in tokens[a:b - 1]] + [_plan_word(tokens[b - 1]) or
+                                                             tokens[b - 1].lemma]
                 if b - a > 2 and tokens[b - 2].text == "ja":
-                    words[b - a - 3] = tokens[b - 3].lemma
+                    words[b - a - 3] = _plan_word(tokens[b - 3]) or tokens[b - 3].lemma
                 label = " ".join(words)
                 key = f"measure:{slugify(label)}"
                 found.append(MeasureFound(key, label, "plan", s, "measure.plan-noun"))
@@ -182,7 +208,8 @@ def plan_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
                                       0.8))
                 if _COMPLETES.search(sent.text):
                     _completion(ctx, s, key, facts, "measure.completion")
-                last = (key, _head_word(tokens[b - 1].lemma))
+                heads = " ".join(_head_word(_plan_word(t) or t.lemma) for t in tokens[a:b])
+                last = (key, heads)
                 i = b
                 continue
             i += 1

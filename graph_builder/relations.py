@@ -213,12 +213,15 @@ def programme_relations(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
-def _subject_for_time(ctx: DocContext, s: int, before: int) -> str | None:
-    """The programme or project a time cue speaks of: the last one named before it."""
-    named = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME) if r.start < before]
+def _subject_for_time(ctx: DocContext, s: int, cue_start: int) -> str | None:
+    """The programme or project a time cue speaks of: named just before the cue
+    ("X päättyi", "X:n siirtyessä (… aloitus …)"), or "hanke" for the main project."""
+    named = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
+             if r.end <= cue_start and cue_start - r.end <= 30]
     if named:
         return named[-1].key
-    if re.search(r"\bhanke|\bhankkee", ctx.sentences[s].text, re.I):
+    before = ctx.document.text[max(ctx.sentences[s].start, cue_start - 15):cue_start]
+    if re.search(r"\bhanke\b|\bhankkeen\b|\bhankkeemme\b", before, re.I):
         return ctx.resolution.main_project
     return None
 
@@ -243,17 +246,25 @@ def dates(ctx: DocContext, s: int) -> list[Fact]:
             out.append(_fact(subject, "startDate", period.start, rule, s, 0.9))
             out.append(_fact(subject, "endDate", period.end, rule, s, 0.9))
             continue
-        window = text[max(ctx.sentences[s].start, a - 60):a]
-        if _END_CUE.search(window) and period.end and period.cue != "range":
-            subject = _subject_for_time(ctx, s, a)
+        window_start = max(ctx.sentences[s].start, a - 60)
+        window = text[window_start:a]
+        end_cue = _last(_END_CUE, window)
+        start_cue = _last(_START_CUE, window)
+        if end_cue is not None and period.end and period.cue != "range":
+            subject = _subject_for_time(ctx, s, window_start + end_cue)
             if subject:
                 out.append(_fact(subject, "endDate", period.end, "time.end-cue", s, 0.85))
-        elif _START_CUE.search(window) and period.start and period.cue in (
+        elif start_cue is not None and period.start and period.cue in (
                 "start-of", "date", "month", "year", "from"):
-            subject = _subject_for_time(ctx, s, a)
+            subject = _subject_for_time(ctx, s, window_start + start_cue)
             if subject:
                 out.append(_fact(subject, "startDate", period.start, "time.start-cue", s, 0.8))
     return out
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int | None:
+    found = [m.start() for m in pattern.finditer(text)]
+    return found[-1] if found else None
 
 
 def funding(ctx: DocContext, s: int) -> list[Fact]:

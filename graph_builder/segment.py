@@ -90,7 +90,6 @@ def blocks(text: str) -> list[Block]:
         next_blank = i + 1 >= len(raw) or not raw[i + 1].strip()
         if not line.strip():
             flush_paragraph()
-            lead_in = None
             continue
         md = _HEADING_MD.match(line)
         bullet = _BULLET.match(line)
@@ -133,6 +132,7 @@ def blocks(text: str) -> list[Block]:
             lead_in = None
             out.append(Block(BlockKind.HEADING, s, e, text[s:e], number, None, label="1"))
         else:
+            lead_in = None
             para.append((start, end, number))
     flush_paragraph()
     return out
