@@ -31,10 +31,46 @@ def _tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
     return [t for t in tokens if start <= t.start and t.end <= end]
 
 
+_REGION_LINE = re.compile(r"^\s*([A-ZÄÖÅ][\w-]+(?:\s[\w-]+)?)\s*:\s*([^,]+)")
+
+
+def region_project(sent: Sentence, block: Block, tokens: list[Token],
+                   found: list[Mention]) -> list[Mention]:
+    """"Satakunta: Satakunnan LAPE – …, hallinnoijana …": a region, then its project."""
+    from graph_builder.gazetteer import gazetteer
+
+    text = sent.text if block.kind is BlockKind.ITEM else ""
+    if block.kind is BlockKind.FIELD and block.label:
+        text = ""
+        if gazetteer().region(block.label) is not None:
+            text = f"{block.label}: {sent.text}"
+            offset = sent.start - len(block.label) - 2
+        else:
+            return []
+    else:
+        offset = sent.start
+    match = _REGION_LINE.match(text)
+    if not match or gazetteer().region(match.group(1)) is None:
+        return []
+    name = match.group(2).strip()
+    start = offset + match.start(2) + (len(match.group(2)) - len(match.group(2).lstrip()))
+    end = start + len(name)
+    if not name[:1].isupper() or not _free(start, end, []) or len(name.split()) > 12:
+        return []
+    inside = [m for m in found if start <= m.start and m.end <= end]
+    if any(m.kind is Kind.PROJECT for m in inside):
+        return []
+    clean = re.sub(r"\s*-(hanke|projekti)\w*$", "", name)
+    return [Mention(Kind.PROJECT, start, end, name, clean, "card.region-project", sent.index,
+                    confidence=0.8)]
+
+
 def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
                         found: list[Mention], blocks: list[Block]) -> list[Mention]:
     """Project names in card fields; organisations in role fields and role lists."""
-    out: list[Mention] = []
+    out: list[Mention] = region_project(sent, block, tokens, found)
+    if out:
+        return out
     if block.kind is BlockKind.FIELD and block.label and _NAME_LABEL.match(block.label):
         value = sent.text.strip().rstrip(".")
         if value and _free(sent.start, sent.start + len(value), found):

@@ -74,7 +74,7 @@ TITLE_HEADS: tuple[str, ...] = (
 ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^hallinnoi"), "administrator"),
     (re.compile(r"^(päätoteuttaja|vastuutaho|vastuuorganisaatio)"), "administrator"),
-    (re.compile(r"^koordinoi|^koordinaattori(na)?$"), "coordinator"),
+    (re.compile(r"^koordinoi|^koordinaattori(na)?$|^johtaa$|^johti$|^johtavat$"), "coordinator"),
     (re.compile(r"^(ohjasi|ohjaa|ohjannut|ohjaavat|ohjanneet|ohjausryhmä)"), "steering-group"),
     (re.compile(r"^tukena$|^tukenaan$|^tukivat$|^tuki$"), "supporter"),
     (re.compile(r"konsortio|^osatoteuttaj"), "consortium-member"),

@@ -89,6 +89,10 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentenc
             break
         if _is_place_locative(tok, gaz):
             break
+        if tok.pos == "etunimi" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
+                and i + 1 < head:
+            start = i + 2  # "Päivi Lindqvist sosiaali- ja …": a person, not part of the name
+            break
         if word[:1].isupper() or is_acronym(word):
             start = i
             i -= 1
@@ -161,7 +165,11 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
         if weak and start == i:
             continue  # "kaupunki", "piiri", "Oy" alone name nothing
         if not _has_capital(span):
-            continue
+            low = tokens[_lowercase_start(tokens, i):end]
+            if gaz.body(name_base_form(low)) is None:
+                continue
+            span = low  # "sosiaali- ja terveysministeriö": a national body written in lower case
+            start = i - len(span) + 1 + (end - i - 1)
         if head in MUNICIPALITY_BODIES and lemma == head and end - start == 2:
             place = gaz.municipality(span[0].lemma)
             if place is not None and place.kind == "municipality":

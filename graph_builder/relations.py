@@ -81,8 +81,17 @@ def _cues(tokens: list[Token], label: str | None) -> list[tuple[int, str]]:
 
 
 def roles(ctx: DocContext, s: int) -> list[Fact]:
-    """Organisations' roles in the sentence's project."""
+    """Organisations' roles in the sentence's project (or programme, when it names
+    only a programme: "Muutosohjelmaa johtaa sosiaali- ja terveysministeriö")."""
     project = sentence_project(ctx, s)
+    if not ctx.mentions(s, Kind.PROJECT):
+        programmes = ctx.mentions(s, Kind.PROGRAMME)
+        if programmes:
+            project = programmes[0].key
+        elif re.match(r"\s*(muutos)?ohjelma", ctx.sentences[s].text, re.I):
+            programmes_all = [k for k, e in ctx.resolution.entities.items()
+                              if e.kind is Kind.PROGRAMME]
+            project = programmes_all[0] if len(programmes_all) == 1 else project
     if project is None:
         return []
     tokens = ctx.tokens.get(s, [])
@@ -320,6 +329,12 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                              0.85, role=role, title=title or ""))
             if role in ("contact", "project-manager"):
                 out.append(_fact(context, "hasContact", person.key, "person.contact", s, 0.85))
+        for org in ctx.mentions(s, *ORG_KINDS):
+            gap = text[person.end:org.start]
+            if org.start >= person.end and re.fullmatch(r"[\s,]*", gap) and \
+                    org.start - person.end <= 3:
+                out.append(_fact(person.key, "memberOf", org.key, "person.member-of", s, 0.8))
+                break
         if _RESPONSIBLE.search(ctx.sentences[s].text):
             target = _responsibility(ctx, s, person)
             if target:

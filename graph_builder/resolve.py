@@ -289,7 +289,10 @@ def _main_project(mentions: list[Mention], keys: list[str],
             first.setdefault(key, m.start)
     if not counts:
         return None
-    return min(counts, key=lambda k: (-counts[k], first[k]))
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
+    if len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]]:
+        return None  # several projects, none the document's subject
+    return ranked[0]
 
 
 def _main_region(mentions: list[Mention], keys: dict[int, str],
