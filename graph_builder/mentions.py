@@ -162,8 +162,12 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
         end = extend_right(tokens, i + 1)
         span = tokens[start:end]
         weak = lemma in WEAK_ORGANISATION_HEADS or is_legal
-        if weak and start == i:
-            continue  # "kaupunki", "piiri", "Oy" alone name nothing
+        if start == i and (weak or lemma in ORGANISATION_HEADS):
+            continue  # "kaupunki", "Säätiöt", "Oy" alone name nothing
+        if head in MUNICIPALITY_BODIES and lemma == head and any(
+                t.text in CONJUNCTIONS for t in span):
+            out.extend(_coordinated_municipalities(span, sent, gaz))
+            continue
         if not _has_capital(span):
             low = tokens[_lowercase_start(tokens, i):end]
             if gaz.body(name_base_form(low)) is None:
@@ -196,6 +200,18 @@ def cooperation_partners(sent: Sentence, tokens: list[Token], gaz: Gazetteer) ->
                     out.append(_mention(Kind.ORGANISATION, span, sent, "org.cooperation-partner",
                                         confidence=0.8))
                 break
+    return out
+
+
+def _coordinated_municipalities(span: list[Token], sent: Sentence,
+                                gaz: Gazetteer) -> list[Mention]:
+    """"Lappeenrannan ja Imatran kaupungit": one municipality per genitive."""
+    out = []
+    for tok in span[:-1]:
+        place = gaz.municipality(tok.lemma) if tok.text[:1].isupper() else None
+        if place is not None:
+            out.append(_mention(Kind.MUNICIPALITY, [tok], sent, "org.municipality-body",
+                                name=place.name, code=place.code, confidence=0.9))
     return out
 
 
@@ -282,10 +298,38 @@ def projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mentio
         span = tokens[start:i + 1]
         if not _has_capital(span):
             continue
-        if lemma.split("-")[-1] in GENERIC_PROJECT_WORDS and start == i and "-" not in tok.text:
-            continue
+        if lemma.split("-")[-1] in GENERIC_PROJECT_WORDS and "-" not in tok.text:
+            if start == i:
+                continue
+            before = tokens[i - 1]
+            if before.case != "omanto" and not before.text.endswith("n"):
+                continue  # "Eksotessa hankkeen työ": a place, not a name
+        if any(_head_of(t.lemma, PROGRAMME_HEADS) for t in span[:-1]):
+            continue  # "muutosohjelman maakunnallinen hanke" is a role, not a name
         out.append(_mention(Kind.PROJECT, span, sent, "project.head-word"))
+    out.extend(_copula_project(sent, tokens, gaz))
     return out
+
+
+def _copula_project(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """"LAPE Etelä-Karjala on … maakunnallinen hanke": the subject names a project."""
+    on = next((k for k, t in enumerate(tokens[:10]) if t.text in ("on", "oli")), None)
+    if on is None or on == 0:
+        return []
+    if on + 1 < len(tokens) and tokens[on + 1].text in PUNCT:
+        return []  # "Varmaa on, että …"
+    clause = tokens[on + 1:on + 10]
+    if not any(_head_of(t.lemma, PROJECT_HEADS) and not t.lemma.lower().endswith(
+            NEVER_PROJECT_HEADS) for t in clause):
+        return []
+    subject = tokens[:on]
+    if any(t.text in PUNCT for t in subject) or not _may_start_name(subject[0]) \
+            or not all(t.text[:1].isupper() or is_acronym(t.text) for t in subject):
+        return []
+    if len(subject) == 1 and (gaz.region(subject[0].lemma) or gaz.municipality(subject[0].lemma)):
+        return []
+    return [_mention(Kind.PROJECT, subject, sent, "project.copula",
+                     name=join_words([t.text for t in subject], subject), confidence=0.8)]
 
 
 def _name_before(tokens: list[Token], dash: int, gaz: Gazetteer) -> list[Token]:

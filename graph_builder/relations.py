@@ -32,6 +32,8 @@ _END_CUE = re.compile(r"\bpäätty|\bloppu|\bpäättyvä|\bpäättyi", re.I)
 _START_CUE = re.compile(r"\balko|\balka|\baloitu|\baloitta|\bkäynnisty|\bvoimaan", re.I)
 _PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\b|"
                           r"\brahoittama|\bkuuluva", re.I)
+_ACTIVE = re.compile(r"toteutet|toteutti|toteuttaa|kestää|kesti|käynnissä|toimii|toimi\b|"
+                     r"ajalle|ajalla|aikana|vuosina|vuosille", re.I)
 _KEY_PROJECT = re.compile(r"kärkihanke|kärkihankkee|kärkiohjelma", re.I)
 _CONTRIBUTES = re.compile(r"sisältöä|valmistelu|tukee|tukea|osaksi|osana", re.I)
 _RESPONSIBLE = re.compile(r"\bvastaa\b|\bvastaava\b|\bvastuussa\b|\bvastuuhenkilö", re.I)
@@ -154,7 +156,7 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
     regions = ctx.mentions(s, Kind.REGION)
     for proj in ctx.mentions(s, Kind.PROJECT):
         for tok in tokens:
-            if proj.start <= tok.start < proj.end and tok.case == "omanto":
+            if proj.start <= tok.start < proj.end and tok.text[:1].isupper():
                 code = _region_code(ctx, tok)
                 if code:
                     out.append(_fact(proj.key, "inRegion", f"region:{code}",
@@ -187,7 +189,8 @@ def part_of(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(proj.key, "partOf", f"programme:{acronym.lower()}",
                                  "relation.programme-abbreviation-in-name", s, 0.9))
                 break
-        if programmes and _PART_OF_CUE.search(text):
+        if programmes and (_PART_OF_CUE.search(text) or re.search(
+                r"(muutos)?ohjelma\w*\s+(\w+\s+)?(hanke|hankkee|projekti)", text, re.I)):
             out.append(_fact(proj.key, "partOf", programmes[0].key, "relation.part-of-cue", s, 0.8))
     # a sentence about the main project that names a programme with "alainen/osana"
     if not ctx.mentions(s, Kind.PROJECT) and programmes and _PART_OF_CUE.search(text) \
@@ -247,8 +250,12 @@ def dates(ctx: DocContext, s: int) -> list[Fact]:
         rule = ""
         named = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
                  if 0 <= a - r.end <= 3 and text[r.end:a].strip() in ("(", "")]
+        projects = ctx.mentions(s, Kind.PROJECT)
         if named and period.cue == "range":
             subject, rule = named[-1].key, "time.period-after-name"
+        elif period.cue == "range" and len({p.key for p in projects}) == 1 and \
+                projects[0].start < a and _ACTIVE.search(text[projects[0].end:a]):
+            subject, rule = projects[0].key, "time.project-period"
         elif is_period_field and period.cue in ("range", "date"):
             subject, rule = sentence_project(ctx, s), "time.card-period"
         if subject and period.start and period.end:

@@ -152,8 +152,10 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token], text: str) -> 
         paren = re.match(r"\s*\(([^()]{1,40})\)", after)
         if paren:
             inner = paren.group(1).strip()
-            if any(is_acronym(w) for w in inner.split()) and len(inner.split()) <= 3 \
-                    and not re.search(r"\d{4}", inner):
+            words = inner.split()
+            if words and len(words) <= 3 and not re.search(r"\d", inner) and \
+                    (any(is_acronym(w) for w in words) or
+                     (words[0][:1].isupper() and len(words) <= 2 and len(inner) <= 15)):
                 pairs.append((i, inner))
             after_paren = after[paren.end():]
         else:
@@ -170,6 +172,17 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token], text: str) -> 
                 if k is not None and is_acronym(tokens[k].lemma):
                     pairs.append((i, tokens[k].lemma))
     return pairs
+
+
+def _join_name_suffixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
+    """"Perheentupa ry" is "Etelä-Karjalan Perheentupa ry" when one document names both."""
+    orgs = [(i, m.name.split()) for i, m in enumerate(mentions) if m.kind is Kind.ORGANISATION]
+    for i, short in orgs:
+        if len(short) < 2:
+            continue
+        for j, long in orgs:
+            if len(long) > len(short) and long[-len(short):] == short:
+                uf.union(keys[i], keys[j])
 
 
 def _inflected_alias(word: str, aliases: dict[str, str]) -> str | None:
@@ -199,6 +212,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
             abbreviations.setdefault(acronym, keys[i])
         for part in coordinated_parts(m.name, PROGRAMME_HEADS + PROJECT_HEADS):
             uf.union(keys[i], name_key(keys[i].split(":")[0], part))
+    _join_name_suffixes(mentions, keys, uf)
     for i, other in _stated_aliases(mentions, all_tokens, text):
         if isinstance(other, int):
             uf.union(keys[i], keys[other])
