@@ -65,8 +65,14 @@ class DocContext:
         return self.blocks[block.heading].text if block.heading is not None else ""
 
     def field_label(self, sentence: int) -> str | None:
+        """The label that frames a sentence: a card field's label, or the heading or
+        lead-in above a list item ("Kehittäjäkumppanit:")."""
         block = self.block_of(sentence)
-        return block.label if block.kind is BlockKind.FIELD else None
+        if block.kind is BlockKind.FIELD:
+            return block.label
+        if block.kind is BlockKind.ITEM and block.heading is not None:
+            return self.blocks[block.heading].text
+        return None
 
     def sentences_in_block(self, block_index: int) -> list[Sentence]:
         return [s for s in self.sentences if s.block == block_index]

@@ -21,7 +21,8 @@ ORGANISATION_HEADS: tuple[str, ...] = (
     "osuuskunta", "kaupunki", "kunta", "hallitus", "valtioneuvosto", "eduskunta",
     "keskus", "hallintovirasto", "lautakunta", "yhteisö", "opisto", "akatemia",
     "ryhmä", "verkosto", "hyvinvointialue", "kirkko", "järjestö", "neuvosto",
-    "toimikunta", "instituutti", "rahasto", "palvelut", "konserni",
+    "toimikunta", "instituutti", "rahasto", "palvelut", "konserni", "sairaala",
+    "setlementti", "klinikka",
 )
 #: Heads that name an organisation only with a proper name before them
 #: ("MLL Pohjanmaan piiri", "Seinäjoen kaupunki"), never alone.

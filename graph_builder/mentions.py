@@ -65,13 +65,26 @@ def _is_place_locative(token: Token, gaz: Gazetteer) -> bool:
                                        or gaz.municipality(token.lemma) is not None)
 
 
-def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentence: int = 0) -> int:
-    """Index of the first token of the name whose last word is ``tokens[head]``."""
+def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentence: int = 0,
+                nouns: bool = False) -> int:
+    """Index of the first token of the name whose last word is ``tokens[head]``.
+
+    With ``nouns``, lower-case nouns in any case belong to the name too, as
+    before a legal form: "Kuopion Ensi- ja turvakoti ry"."""
     start = head
     i = head - 1
     while i >= first_in_sentence:
         tok = tokens[i]
         word = tok.text
+        if word == "," and i - 1 >= first_in_sentence and tokens[i - 1].case == "omanto" \
+                and tokens[i - 1].text[:1].islower() and tokens[i + 1].case == "omanto":
+            start = i  # "lasten, nuorten ja perheiden palvelujen …"
+            i -= 1
+            continue
+        if nouns and word[:1].islower() and tok.pos == "nimisana" and word not in CONJUNCTIONS:
+            start = i
+            i -= 1
+            continue
         if word in CONJUNCTIONS and i - 1 >= first_in_sentence and tokens[i - 1].text.endswith("-"):
             start = i - 1
             i -= 2
@@ -158,10 +171,12 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
         lemma = tok.lemma.lower()
         if any(lemma.endswith(x) for x in NOT_ORGANISATION):
             continue
-        start = extend_left(tokens, i, gaz)
+        start = extend_left(tokens, i, gaz, nouns=is_legal)
         end = extend_right(tokens, i + 1)
         span = tokens[start:end]
         weak = lemma in WEAK_ORGANISATION_HEADS or is_legal
+        if start == i == 0 and _head_of(lemma, WEAK_ORGANISATION_HEADS) and tok.pos == "nimisana":
+            continue  # "Ohjausryhmä" opening a heading: a common noun, not a name
         if start == i and (weak or lemma in ORGANISATION_HEADS):
             continue  # "kaupunki", "Säätiöt", "Oy" alone name nothing
         if head in MUNICIPALITY_BODIES and lemma == head and any(

@@ -256,6 +256,10 @@ def dates(ctx: DocContext, s: int) -> list[Fact]:
         elif period.cue == "range" and len({p.key for p in projects}) == 1 and \
                 projects[0].start < a and _ACTIVE.search(text[projects[0].end:a]):
             subject, rule = projects[0].key, "time.project-period"
+        elif period.cue == "range" and not projects and ctx.resolution.main_project and \
+                re.match(r"\s*(hanke|hanketta|hankkeen|sitä|se)\b", ctx.sentences[s].text, re.I) \
+                and _ACTIVE.search(text[ctx.sentences[s].start:a]):
+            subject, rule = ctx.resolution.main_project, "time.project-period"
         elif is_period_field and period.cue in ("range", "date"):
             subject, rule = sentence_project(ctx, s), "time.card-period"
         if subject and period.start and period.end:
@@ -338,8 +342,8 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(context, "hasContact", person.key, "person.contact", s, 0.85))
         for org in ctx.mentions(s, *ORG_KINDS):
             gap = text[person.end:org.start]
-            if org.start >= person.end and re.fullmatch(r"[\s,]*", gap) and \
-                    org.start - person.end <= 3:
+            if org.start >= person.end and (re.fullmatch(r"[\s,]*", gap) or re.fullmatch(
+                    r"\s*,[\s\wäöåÄÖÅ-]{0,70},\s*", gap)) and org.start < nxt:
                 out.append(_fact(person.key, "memberOf", org.key, "person.member-of", s, 0.8))
                 break
         if _RESPONSIBLE.search(ctx.sentences[s].text):
@@ -384,8 +388,22 @@ def _responsibility(ctx: DocContext, s: int, person: Resolved) -> str | None:
     return None
 
 
+def group_members(ctx: DocContext, s: int) -> list[Fact]:
+    """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group."""
+    label = ctx.field_label(s) or ""
+    if ctx.block_of(s).kind is not BlockKind.ITEM or role_of(label.split()[0] if label else "") \
+            != "steering-group":
+        return []
+    groups = sorted({k for k, e in ctx.resolution.entities.items()
+                     if e.kind is Kind.ORGANISATION and re.search(r"ryhmä", k)})
+    if len(groups) != 1:
+        return []
+    return [_fact(p.key, "memberOf", groups[0], "person.group-member", s, 0.75)
+            for p in ctx.mentions(s, Kind.PERSON)]
+
+
 RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programme_relations,
-                           dates, funding, people)
+                           dates, funding, people, group_members)
 
 
 def relation_facts(ctx: DocContext) -> Iterator[Fact]:

@@ -111,8 +111,14 @@ def base_key(mention: Mention, gaz: Gazetteer) -> str:
 
 
 def name_key(prefix: str, name: str) -> str:
-    """A joining key (never an entity's own key: it sorts after every slug)."""
-    return f"{prefix}:~{loose_key(name)}"
+    """A joining key (never an entity's own key: it sorts after every slug).
+
+    For projects a closing "-hanke" does not count: "Pohjois-Savon LAPE" and
+    "Pohjois-Savon LAPE-hanke" are one name."""
+    key = loose_key(name)
+    if prefix == "project":
+        key = re.sub(r"(hanke|projekti)$", "", key) or key
+    return f"{prefix}:~{key}"
 
 
 def is_generic_project(name: str, programme_acronyms: set[str]) -> bool:
@@ -171,6 +177,10 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token], text: str) -> 
                 k = token_at.get(target)
                 if k is not None and is_acronym(tokens[k].lemma):
                     pairs.append((i, tokens[k].lemma))
+                elif k is not None:
+                    name = _capitalised_run(tokens, k)
+                    if name:
+                        pairs.append((i, name))
     return pairs
 
 
@@ -183,6 +193,21 @@ def _join_name_suffixes(mentions: list[Mention], keys: list[str], uf: UnionFind)
         for j, long in orgs:
             if len(long) > len(short) and long[-len(short):] == short:
                 uf.union(keys[i], keys[j])
+
+
+def _capitalised_run(tokens: list[Token], k: int) -> str | None:
+    """"Pohjois-Savon LAPE on …" -> "Pohjois-Savon LAPE": capitalised words after an alias cue."""
+    words = []
+    while k < len(tokens) and (tokens[k].text[:1].isupper() or is_acronym(tokens[k].text)) \
+            and len(words) < 6:
+        words.append(tokens[k])
+        k += 1
+    if not words:
+        return None
+    text = words[0].text
+    for prev, tok in zip(words, words[1:], strict=False):
+        text += (" " if tok.start > prev.end else "") + tok.text
+    return text
 
 
 def _inflected_alias(word: str, aliases: dict[str, str]) -> str | None:
@@ -213,9 +238,13 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
         for part in coordinated_parts(m.name, PROGRAMME_HEADS + PROJECT_HEADS):
             uf.union(keys[i], name_key(keys[i].split(":")[0], part))
     _join_name_suffixes(mentions, keys, uf)
+    stated_names: dict[str, set[str]] = {}
     for i, other in _stated_aliases(mentions, all_tokens, text):
         if isinstance(other, int):
             uf.union(keys[i], keys[other])
+        elif " " in other:
+            stated_names.setdefault(keys[i], set()).add(other)
+            uf.union(keys[i], name_key(keys[i].split(":")[0], other))
         else:
             if mentions[i].kind is Kind.PROGRAMME:
                 uf.union(keys[i], f"programme:{other.lower()}")
@@ -245,8 +274,14 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
         ent.add_name(m.name)
         if m.rule == "alias.abbreviation":
             ent.abbreviations.add(m.name)
+    representative = dict(zip(keys, final, strict=True))
+    for key, names in stated_names.items():
+        root = representative.get(key, key)
+        if root in entities:
+            for name in names:
+                entities[root].names[name] += 1
     for abbr, key in abbreviations.items():
-        root = uf.find(key)
+        root = representative.get(key, key)
         if root in entities:
             entities[root].abbreviations.add(abbr)
     for ent in entities.values():
