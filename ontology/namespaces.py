@@ -106,6 +106,9 @@ OBJECT_PROPERTIES = (
     "sentence",             # Evidence -> Sentence
     "inDocument",           # Sentence -> SourceDocument
     "mentionedIn",          # any entity -> SourceDocument
+    "email",                # Person | Organisation -> mailto: IRI
+    "telephone",            # Person | Organisation -> tel: IRI (RFC 3966, E.164)
+    "homepage",             # any entity -> web page IRI
 )
 
 # --- Datatype properties ---------------------------------------------------
@@ -118,9 +121,6 @@ DATATYPE_PROPERTIES = (
     "share",            # xsd:decimal fraction 0..1 of the total
     "jobTitle",         # a person's title as written (hankepäällikkö); not "title":
                         # evaluators read any *title property as a name
-    "email",            # xsd:anyURI mailto:
-    "telephone",        # xsd:anyURI tel: (RFC 3966)
-    "homepage",         # xsd:anyURI
     "code",             # official code (Statistics Finland)
     "abbreviation",     # an abbreviation the text or reference data gives
     "rule",             # Evidence: name of the rule that made the fact

@@ -1,0 +1,151 @@
+"""Reference data true everywhere: Finland's regions, municipalities and
+national bodies, read once from the CSV files shipped with the package.
+
+The builder uses these to recognise names it was not taught by any document
+and to give regions and municipalities IRIs made from official codes. Where
+each file comes from is written in ``SOURCES.md`` beside them.
+
+Each loader returns a tuple of frozen dataclasses, parsed on first use and
+cached: the data is immutable, so every caller can share it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TypeVar
+
+__all__ = [
+    "Municipality",
+    "NationalBody",
+    "ReferenceDataError",
+    "Region",
+    "municipalities",
+    "national_bodies",
+    "regions",
+]
+
+T = TypeVar("T")
+
+_REGION_CODE = re.compile(r"^[0-9]{2}$")
+_MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
+_BODY_TYPES = frozenset({"ministry", "agency", "government", "parliament", "association"})
+
+
+class ReferenceDataError(ValueError):
+    """A reference file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region (maakunta) with its names and the Finnish forms texts use."""
+
+    code: str            # Statistics Finland, two digits: "01" ... "21"
+    name_fi: str
+    name_sv: str
+    name_en: str
+    genitive_fi: str     # "Uudenmaan" (Uudenmaan LAPE-hanke)
+    locative_fi: str     # "Uudellamaalla" / "Lapissa": inessive or adessive
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A municipality of the current classification."""
+
+    code: str            # Statistics Finland, three digits: "091"
+    name_fi: str
+    name_sv: str | None  # only where the municipality is bilingual or Swedish
+    region: str          # code of its region
+    city: bool           # kaupunki
+
+
+@dataclass(frozen=True)
+class NationalBody:
+    """A ministry, agency or national association named in programme texts."""
+
+    key: str
+    name_fi: str
+    name_sv: str
+    name_en: str
+    abbreviation: str | None
+    alt_names: tuple[str, ...]
+    type: str            # ministry / agency / government / parliament / association
+
+
+def _rows(filename: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) of a packaged CSV, checking its header."""
+    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != columns:
+        raise ReferenceDataError(
+            f"{filename}: header is {reader.fieldnames}, expected {list(columns)}")
+    for row in reader:
+        if None in row or any(value is None for value in row.values()):
+            raise ReferenceDataError(f"{filename}:{reader.line_num}: wrong number of fields")
+        yield reader.line_num, {key: value.strip() for key, value in row.items()}
+
+
+def _load(filename: str, columns: tuple[str, ...],
+          make: Callable[[str, int, dict[str, str]], T]) -> tuple[T, ...]:
+    return tuple(make(filename, line, row) for line, row in _rows(filename, columns))
+
+
+def _require(filename: str, line: int, ok: bool, what: str) -> None:
+    if not ok:
+        raise ReferenceDataError(f"{filename}:{line}: {what}")
+
+
+def _region(filename: str, line: int, row: dict[str, str]) -> Region:
+    _require(filename, line, bool(_REGION_CODE.match(row["code"])),
+              f"region code {row['code']!r} is not two digits")
+    _require(filename, line, all(row.values()), "empty field")
+    return Region(row["code"], row["name_fi"], row["name_sv"], row["name_en"],
+                  row["genitive_fi"], row["inessive_or_adessive_fi"])
+
+
+def _municipality(filename: str, line: int, row: dict[str, str]) -> Municipality:
+    _require(filename, line, bool(_MUNICIPALITY_CODE.match(row["code"])),
+             f"municipality code {row['code']!r} is not three digits")
+    _require(filename, line, bool(_REGION_CODE.match(row["region"])),
+             f"region code {row['region']!r} is not two digits")
+    _require(filename, line, row["city"] in ("true", "false"),
+             f"city must be true or false, not {row['city']!r}")
+    _require(filename, line, bool(row["name_fi"]), "empty Finnish name")
+    return Municipality(row["code"], row["name_fi"], row["name_sv"] or None,
+                        row["region"], row["city"] == "true")
+
+
+def _national_body(filename: str, line: int, row: dict[str, str]) -> NationalBody:
+    _require(filename, line, row["type"] in _BODY_TYPES, f"unknown type {row['type']!r}")
+    _require(filename, line, all(row[c] for c in ("key", "name_fi", "name_sv", "name_en")),
+             "empty key or name")
+    alt = tuple(name.strip() for name in row["alt_names"].split(";") if name.strip())
+    return NationalBody(row["key"], row["name_fi"], row["name_sv"], row["name_en"],
+                        row["abbreviation_fi"] or None, alt, row["type"])
+
+
+@cache
+def regions() -> tuple[Region, ...]:
+    """The 19 regions of Finland, in code order."""
+    return _load("regions.csv", ("code", "name_fi", "name_sv", "name_en", "genitive_fi",
+                                 "inessive_or_adessive_fi"), _region)
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    """All municipalities of Finland (Statistics Finland, 2025), in code order."""
+    return _load("municipalities.csv", ("code", "name_fi", "name_sv", "region", "city"),
+                 _municipality)
+
+
+@cache
+def national_bodies() -> tuple[NationalBody, ...]:
+    """Ministries, agencies and national associations commonly named in texts."""
+    return _load("national_bodies.csv", ("key", "name_fi", "name_sv", "name_en",
+                                          "abbreviation_fi", "alt_names", "type"),
+                 _national_body)
