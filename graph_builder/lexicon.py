@@ -77,7 +77,7 @@ ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(päätoteuttaja|vastuutaho|vastuuorganisaatio)"), "administrator"),
     (re.compile(r"^koordinoi|^koordinaattori(na)?$|^johtaa$|^johti$|^johtavat$"), "coordinator"),
     (re.compile(r"^(ohjasi|ohjaa|ohjannut|ohjaavat|ohjanneet|ohjausryhmä)"), "steering-group"),
-    (re.compile(r"^tukena$|^tukenaan$|^tukivat$|^tuki$"), "supporter"),
+    (re.compile(r"^tukena$|^tukenaan$|^tukivat$|^tuki$|^tukee$|^tukevat$"), "supporter"),
     (re.compile(r"konsortio|^osatoteuttaj"), "consortium-member"),
     (re.compile(r"kehittäjäkumppan|^kumppan|^yhteistyökumppan"), "development-partner"),
     (re.compile(r"^osallistu|^mukana$"), "participant"),

@@ -205,7 +205,7 @@ def cooperation_partners(sent: Sentence, tokens: list[Token], gaz: Gazetteer) ->
     """"yhteistyössä SONet BOTNIAn kanssa": the words between name a partner."""
     out = []
     for i, tok in enumerate(tokens):
-        if tok.text.lower() not in ("yhteistyössä", "yhteistyöllä"):
+        if tok.text.lower() not in ("yhteistyössä", "yhteistyöllä", "yhdessä"):
             continue
         for j in range(i + 1, min(i + 8, len(tokens))):
             if tokens[j].text.lower() == "kanssa":

@@ -121,6 +121,37 @@ class Analyser:
         return word, "", "", False
 
 
+_WORDBASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
+
+
+def _bases(an: "Analyser", word: str) -> list[str]:
+    """Compound parts of a word by their base forms: "perhepalveluiden" -> perhe, palvella."""
+    if word.endswith("-"):
+        return [word[:-1].lower()]
+    readings = an._voikko.analyze(word)
+    if not readings:
+        return [word.lower()]
+    parts = [base for _, base in _WORDBASE.findall(readings[0].get("WORDBASES", ""))
+             if base and not base.startswith("+")]
+    return [p.lower() for p in parts] or [readings[0].get("BASEFORM", word).lower()]
+
+
+def content_signature(name: str) -> str | None:
+    """The bag of compound parts of a name, order and inflection aside.
+
+    "Lapsi- ja perhepalveluiden muutosohjelma", "Lasten ja perheiden palveluiden
+    muutosohjelma" and "Lapsiperhepalvelujen muutosohjelma" share one signature;
+    None when a name has too few parts to say anything."""
+    an = analyser()
+    parts: set[str] = set()
+    for word in re.findall(r"[\w-]+", name):
+        if word.lower() in ("ja", "sekä", "tai"):
+            continue
+        for piece in ([word] if word.endswith("-") else [w for w in word.split("-") if w]):
+            parts.update(_bases(an, piece))
+    return " ".join(sorted(parts)) if len(parts) >= 4 else None
+
+
 @lru_cache(maxsize=1)
 def analyser() -> Analyser:
     """The process's analyser (created on first use, not at import)."""

@@ -56,10 +56,19 @@ def role_of(word: str) -> str | None:
 
 
 def sentence_project(ctx: DocContext, s: int) -> str | None:
-    """The project a sentence speaks of: the one it names, else the main one."""
+    """The project a sentence speaks of: the one it names; else the one the same
+    paragraph named last ("Pirkanmaalla X -hanke … Tampereen kaupungin hallinnoimassa
+    hankkeessa …"); else the document's main project."""
     named = ctx.mentions(s, Kind.PROJECT)
     if named:
         return named[0].key
+    block = ctx.sentences[s].block
+    for prev in range(s - 1, -1, -1):
+        if ctx.sentences[prev].block != block:
+            break
+        earlier = ctx.mentions(prev, Kind.PROJECT)
+        if earlier:
+            return earlier[-1].key
     return ctx.resolution.main_project
 
 
@@ -88,12 +97,13 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     project = sentence_project(ctx, s)
     if not ctx.mentions(s, Kind.PROJECT):
         programmes = ctx.mentions(s, Kind.PROGRAMME)
+        programmes_all = [k for k, e in ctx.resolution.entities.items()
+                          if e.kind is Kind.PROGRAMME]
         if programmes:
             project = programmes[0].key
-        elif re.match(r"\s*(muutos)?ohjelma", ctx.sentences[s].text, re.I):
-            programmes_all = [k for k, e in ctx.resolution.entities.items()
-                              if e.kind is Kind.PROGRAMME]
-            project = programmes_all[0] if len(programmes_all) == 1 else project
+        elif len(programmes_all) == 1 and (project is None or re.match(
+                r"\s*(muutos)?ohjelma", ctx.sentences[s].text, re.I)):
+            project = programmes_all[0]
     if project is None:
         return []
     tokens = ctx.tokens.get(s, [])
@@ -163,7 +173,8 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
                                      "relation.region-in-name", s, 0.9))
         for reg in regions:
             gap = ctx.document.text[reg.end:proj.start]
-            if 0 <= len(gap) <= 2 and reg.mention.surface != reg.mention.name:
+            if reg.end <= proj.start and re.fullmatch(r"\s*(?:[a-zäöå-]+\s+){0,2}", gap) \
+                    and reg.mention.surface != reg.mention.name:
                 out.append(_fact(proj.key, "inRegion", reg.key, "relation.region-before-name",
                                  s, 0.85))
     return out
@@ -197,6 +208,22 @@ def part_of(ctx: DocContext, s: int) -> list[Fact]:
             and re.search(r"\bhanke|\bhankkee", text, re.I) and ctx.resolution.main_project:
         out.append(_fact(ctx.resolution.main_project, "partOf", programmes[0].key,
                          "relation.part-of-cue", s, 0.7))
+    return out
+
+
+def sole_programme(ctx: DocContext) -> list[Fact]:
+    """In a document about one programme, its projects belong to it (low confidence)."""
+    programmes = sorted(k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME)
+    if len(programmes) != 1:
+        return []
+    out = []
+    seen = set()
+    for sent in ctx.sentences:
+        for proj in ctx.mentions(sent.index, Kind.PROJECT):
+            if proj.key not in seen:
+                seen.add(proj.key)
+                out.append(_fact(proj.key, "partOf", programmes[0], "relation.sole-programme",
+                                 sent.index, 0.6))
     return out
 
 
@@ -266,6 +293,16 @@ def dates(ctx: DocContext, s: int) -> list[Fact]:
             out.append(_fact(subject, "startDate", period.start, rule, s, 0.9))
             out.append(_fact(subject, "endDate", period.end, rule, s, 0.9))
             continue
+        after_text = text[b:b + 40]
+        participle = re.match(r"\s+(käynnistynyt|alkanut|aloittanut|käynnistetty|perustettu)\s",
+                              after_text, re.I)
+        if participle and period.start and period.cue in ("year", "date", "month"):
+            follower = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
+                        if 0 <= r.start - (b + participle.end()) <= 3]
+            if follower:
+                out.append(_fact(follower[0].key, "startDate", period.start,
+                                 "time.start-participle", s, 0.85))
+                continue
         window_start = max(ctx.sentences[s].start, a - 60)
         window = text[window_start:a]
         end_cue = _last(_END_CUE, window)
@@ -407,7 +444,15 @@ RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programm
 
 
 def relation_facts(ctx: DocContext) -> Iterator[Fact]:
-    """Every rule over every sentence, in document order."""
+    """Every rule over every sentence, in document order; then document-wide rules."""
+    yield from _sentence_facts(ctx)
+    stated = set()
+    for sent in ctx.sentences:
+        stated.update(f.subject for f in part_of(ctx, sent.index))
+    yield from (f for f in sole_programme(ctx) if f.subject not in stated)
+
+
+def _sentence_facts(ctx: DocContext) -> Iterator[Fact]:
     for sent in ctx.sentences:
         if ctx.blocks[sent.block].kind is BlockKind.HEADING and not ctx.mentions(sent.index):
             continue

@@ -25,7 +25,7 @@ from graph_builder.gazetteer import Gazetteer, loose_key
 from graph_builder.slug import slugify
 from graph_builder.lexicon import ALIAS_CUES, PROGRAMME_HEADS, PROJECT_HEADS
 from graph_builder.model import Kind, Mention, Token
-from graph_builder.morphology import is_acronym
+from graph_builder.morphology import content_signature, is_acronym
 
 _ACRONYM_COMPOUND = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{1,9})-(\w+)$")
 _COORDINATED = re.compile(r"^(?P<a>\w+)- (?:ja|sekä|tai) (?P<b>\w+)$", re.I)
@@ -232,6 +232,8 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
         uf.find(keys[i])
         if m.kind in _ALIASABLE:
             uf.union(keys[i], name_key(keys[i].split(":")[0], m.name))
+        if m.kind is Kind.PROGRAMME and (sig := content_signature(m.name)):
+            uf.union(keys[i], f"programme:~sig {sig}")
         acronym = acronym_of(m.name) if m.kind is Kind.PROGRAMME else None
         if acronym and keys[i].startswith("programme:"):
             abbreviations.setdefault(acronym, keys[i])
@@ -386,6 +388,8 @@ def merge(resolutions: list[Resolution]) -> tuple[dict[str, str], dict[str, Enti
                 continue
             for name in ent.names:
                 uf.union(key, name_key(prefix, name))
+                if ent.kind is Kind.PROGRAMME and (sig := content_signature(name)):
+                    uf.union(key, f"programme:~sig {sig}")
             for abbr in ent.abbreviations:
                 if ent.kind is not Kind.PROJECT:
                     uf.union(key, name_key(prefix, "abbr " + abbr))
