@@ -265,6 +265,11 @@ def programmes(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Ment
             continue  # "muutosohjelma" alone
         if not _has_capital(span) and not (head == "uudistus" or followed_by_acronym):
             continue
+        if span[0].case == "omanto" and gaz.region(span[0].lemma) is not None and len(span) > 1:
+            # "Satakunnan lapsi- ja perhepalvelujen muutosohjelma": a region's project
+            out.append(_mention(Kind.PROJECT, span, sent, "project.regional-programme",
+                                confidence=0.8))
+            continue
         out.append(_mention(Kind.PROGRAMME, span, sent, "programme.head-word"))
     return out
 
@@ -384,8 +389,8 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
             continue
         if last.start - first.end != 1 or not last.text[:1].isupper() or is_acronym(last.text):
             continue
-        if last.pos == "paikannimi" or last.text in LEGAL_FORMS or \
-                _head_of(last.lemma, ORGANISATION_HEADS):
+        if last.text in LEGAL_FORMS or _head_of(last.lemma, ORGANISATION_HEADS) or \
+                (last.pos == "paikannimi" and gaz.region(last.lemma) is not None):
             continue
         if i + 2 < len(tokens) and _head_of(tokens[i + 2].lemma, ORGANISATION_HEADS) \
                 and tokens[i + 2].text[:1].islower():
@@ -434,9 +439,17 @@ def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _shouting(tokens: list[Token]) -> bool:
+    """A line in capitals (minutes' headings): at least three words, all upper-case."""
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
+    return len(words) >= 3 and all(w.isupper() for w in words)
+
+
 def sentence_mentions(sent: Sentence, tokens: list[Token], gaz: Gazetteer,
                       blocked: list[tuple[int, int]] = ()) -> list[Mention]:
     """All mentions in one sentence; spans in ``blocked`` (e-mails, URLs) are skipped."""
+    if _shouting(tokens):
+        return []  # "EURAN KUNNAN OSALLISTUMINEN …": capitals say nothing about names
     usable = [t for t in tokens if all(t.end <= a or t.start >= b for a, b in blocked)]
     candidates = [(p, m) for p, finder in enumerate(FINDERS) for m in finder(sent, usable, gaz)]
     return select(candidates)

@@ -91,6 +91,23 @@ def _cues(tokens: list[Token], label: str | None) -> list[tuple[int, str]]:
     return found
 
 
+_GRANTS = re.compile(r"^(myönsi|myöntänyt|myöntää|myönsivät|myöntäneet|myönnettiin)$", re.I)
+
+
+def grantor(ctx: DocContext, s: int) -> list[Fact]:
+    """"STM on myöntänyt Porin kaupungille valtionavustusta …": STM funds the project."""
+    tokens = ctx.tokens.get(s, [])
+    cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
+    project = sentence_project(ctx, s)
+    if cue is None or project is None:
+        return []
+    subjects = [r for r in ctx.mentions(s, *ORG_KINDS) if r.end <= cue.start]
+    if not subjects or subjects[0].start > ctx.sentences[s].start + 5:
+        return []
+    return [_fact(project, "fundedBy", subjects[0].key, "role.funder-grants", s, 0.8,
+                  role="funder")]
+
+
 def roles(ctx: DocContext, s: int) -> list[Fact]:
     """Organisations' roles in the sentence's project (or programme, when it names
     only a programme: "Muutosohjelmaa johtaa sosiaali- ja terveysministeriö")."""
@@ -440,7 +457,7 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
 
 
 RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programme_relations,
-                           dates, funding, people, group_members)
+                           dates, funding, people, group_members, grantor)
 
 
 def relation_facts(ctx: DocContext) -> Iterator[Fact]:
