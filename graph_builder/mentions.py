@@ -90,8 +90,9 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentenc
             i -= 2
             continue
         if word in CONJUNCTIONS and i - 1 >= first_in_sentence and tokens[i - 1].case == "omanto" \
-                and tokens[i + 1].case == "omanto":
-            start = i
+                and tokens[i + 1].case == "omanto" and not _head_of(tokens[i - 1].lemma,
+                                                                     ORGANISATION_HEADS):
+            start = i  # "lasten ja perheiden palveluiden …", but not "Säkylän kunnan ja …"
             i -= 1
             continue
         if tok.pos == "lukusana" or (i == 0 and not _may_start_name(tok)):
@@ -103,7 +104,7 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentenc
         if _is_place_locative(tok, gaz):
             break
         if tok.pos == "etunimi" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
-                and i + 1 < head:
+                and i + 1 < head and tokens[i + 1].case != "omanto":
             start = i + 2  # "Päivi Lindqvist sosiaali- ja …": a person, not part of the name
             break
         if word[:1].isupper() or is_acronym(word):
@@ -179,6 +180,9 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
             continue  # "Ohjausryhmä" opening a heading: a common noun, not a name
         if start == i and (weak or lemma in ORGANISATION_HEADS):
             continue  # "kaupunki", "Säätiöt", "Oy" alone name nothing
+        if head in MUNICIPALITY_BODIES and lemma == head and start == i - 1 and \
+                gaz.region(span[0].lemma) is not None:
+            continue  # "Uudenmaan kunnat": the municipalities of a region, no one body
         if head in MUNICIPALITY_BODIES and lemma == head and any(
                 t.text in CONJUNCTIONS for t in span):
             out.extend(_coordinated_municipalities(span, sent, gaz))

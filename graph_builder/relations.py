@@ -188,6 +188,13 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
                 if code:
                     out.append(_fact(proj.key, "inRegion", f"region:{code}",
                                      "relation.region-in-name", s, 0.9))
+        label = ctx.field_label(s) if ctx.block_of(s).kind is BlockKind.FIELD else None
+        lead = re.match(r"\s*([A-ZÄÖÅ][\w-]+(?:\s[\w-]+)?)\s*:", ctx.sentences[s].text)
+        for name in (label, lead.group(1) if lead else None):
+            place = gazetteer_region(name) if name else None
+            if place is not None:
+                out.append(_fact(proj.key, "inRegion", f"region:{place.code}",
+                                 "relation.region-label", s, 0.85))
         for reg in regions:
             gap = ctx.document.text[reg.end:proj.start]
             if reg.end <= proj.start and re.fullmatch(r"\s*(?:[a-zäöå-]+\s+){0,2}", gap) \
@@ -195,6 +202,11 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(proj.key, "inRegion", reg.key, "relation.region-before-name",
                                  s, 0.85))
     return out
+
+
+def gazetteer_region(name: str):
+    from graph_builder.gazetteer import gazetteer
+    return gazetteer().region(name.strip())
 
 
 def _region_code(ctx: DocContext, tok: Token) -> str | None:
