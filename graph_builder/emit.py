@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph_builder.model import Document, Fact, Kind, Sentence
 from graph_builder.values import When
-from ontology.namespaces import FUNDING_KIND, LKG, MEASURE_KIND, ROLE, bind_prefixes
+from ontology.namespaces import FUNDING_KIND, LKG, ROLE, bind_prefixes
 
 KIND_PATH = {"region": "region", "municipality": "municipality", "org": "organisation",
              "programme": "programme", "project": "project", "person": "person",

@@ -65,7 +65,7 @@ def find_entity(graph: Graph, name: str) -> URIRef | None:
     exact, partial = [], []
     for prop in (RDFS.label, SKOS.altLabel, LKG.abbreviation):
         for node, value in graph.subject_objects(prop):
-            if (node, RDF.type, LKG.Evidence) in graph or (node, RDF.type, LKG.SourceDocument) in graph:
+            if any((node, RDF.type, c) in graph for c in (LKG.Evidence, LKG.SourceDocument)):
                 continue
             text = str(value).casefold()
             if text == wanted:
@@ -85,7 +85,8 @@ def explain_entity(graph: Graph, name: str) -> str | None:
     lines = [f"{label(graph, node)}  <{node}>"]
     types = sorted(label(graph, t) for t in graph.objects(node, RDF.type))
     lines.append("  type: " + ", ".join(types))
-    evidence = sorted(set(graph.subjects(RDF.subject, node)) | set(graph.subjects(RDF.object, node)),
+    evidence = sorted(set(graph.subjects(RDF.subject, node))
+                      | set(graph.subjects(RDF.object, node)),
                       key=str)
     rows = []
     for ev in evidence:

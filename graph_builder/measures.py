@@ -98,7 +98,8 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         sents = ctx.sentences_in_block(b_index)
         if not sents:
             continue
-        label = item_label(_without_leading_essive(sents[0].text, ctx.tokens.get(first_index(sents), [])))
+        first_tokens = ctx.tokens.get(first_index(sents), [])
+        label = item_label(_without_leading_essive(sents[0].text, first_tokens))
         if len(label) < 4:
             continue
         key = f"measure:{slugify(label)}"

@@ -19,7 +19,7 @@ to this text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Document:
     links: tuple[Link, ...] = ()
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     ITEM = "item"
@@ -90,7 +90,7 @@ class Token:
     known: bool = False  # did the analyser know the word at all
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Entity kinds; each maps to one ontology class."""
 
     PROGRAMME = "Programme"

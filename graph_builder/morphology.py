@@ -124,7 +124,7 @@ class Analyser:
 _WORDBASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
 
 
-def _bases(an: "Analyser", word: str) -> list[str]:
+def _bases(an: Analyser, word: str) -> list[str]:
     """Compound parts of a word by their base forms: "perhepalveluiden" -> perhe, palvella."""
     if word.endswith("-"):
         return [word[:-1].lower()]

@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph
 
 from graph_builder import cards
 from graph_builder.context import DocContext
-from graph_builder.emit import EntityRecord, Emitter, Occurrence, doc_id, refine_dates
+from graph_builder.emit import Emitter, EntityRecord, Occurrence, doc_id, refine_dates
 from graph_builder.errors import EmptyDocumentError, SourceError
 from graph_builder.gazetteer import Gazetteer, gazetteer
 from graph_builder.measures import measures
@@ -27,7 +27,7 @@ from graph_builder.mentions import sentence_mentions
 from graph_builder.model import Document, Fact, Kind, Mention
 from graph_builder.morphology import tokenize
 from graph_builder.relations import relation_facts
-from graph_builder.resolve import Entity, Resolution, merge, resolve_document
+from graph_builder.resolve import Entity, merge, resolve_document
 from graph_builder.segment import blocks as split_blocks
 from graph_builder.segment import sentences as split_sentences
 from graph_builder.values import contacts, money, periods

@@ -168,7 +168,8 @@ def cooperation(ctx: DocContext, s: int) -> list[Fact]:
         if r.mention.rule != "org.cooperation-partner":
             continue
         partner_of = None
-        if i > 0 and re.fullmatch(r"\s*yhteistyö(ssä|llä)\s*", text[found[i - 1].end:r.start], re.I):
+        gap = text[found[i - 1].end:r.start] if i > 0 else ""
+        if i > 0 and re.fullmatch(r"\s*(yhteistyö(ssä|llä)|yhdessä)\s*", gap, re.I):
             partner_of = found[i - 1].key
         partner_of = partner_of or sentence_project(ctx, s)
         if partner_of and partner_of != r.key:
@@ -267,7 +268,8 @@ def programme_relations(ctx: DocContext, s: int) -> list[Fact]:
     if _KEY_PROJECT.search(text):
         for org in ctx.mentions(s, Kind.ORGANISATION):
             if org.start > first.end:
-                out.append(_fact(first.key, "keyProjectOf", org.key, "relation.key-project", s, 0.85))
+                out.append(_fact(first.key, "keyProjectOf", org.key, "relation.key-project", s,
+                                 0.85))
                 break
     tokens = ctx.tokens.get(s, [])
     for other in programmes[1:]:

@@ -22,10 +22,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from graph_builder.gazetteer import Gazetteer, loose_key
-from graph_builder.slug import slugify
 from graph_builder.lexicon import ALIAS_CUES, PROGRAMME_HEADS, PROJECT_HEADS
 from graph_builder.model import Kind, Mention, Token
 from graph_builder.morphology import content_signature, is_acronym
+from graph_builder.slug import slugify
 
 _ACRONYM_COMPOUND = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{1,9})-(\w+)$")
 _COORDINATED = re.compile(r"^(?P<a>\w+)- (?:ja|sekä|tai) (?P<b>\w+)$", re.I)
@@ -146,7 +146,8 @@ class Resolution:
     main_region: str | None
 
 
-def _stated_aliases(mentions: list[Mention], tokens: list[Token], text: str) -> list[tuple[int, int | str]]:
+def _stated_aliases(mentions: list[Mention], tokens: list[Token],
+                    text: str) -> list[tuple[int, int | str]]:
     """Pairs (mention, other mention index or abbreviation string) the text states are one."""
     pairs: list[tuple[int, int | str]] = []
     by_start = {m.start: i for i, m in enumerate(mentions)}
@@ -349,7 +350,7 @@ def _main_project(mentions: list[Mention], keys: list[str],
 def _main_region(mentions: list[Mention], keys: dict[int, str],
                  entities: dict[str, Entity]) -> str | None:
     counts: Counter = Counter()
-    for i, key in keys.items():
+    for key in keys.values():
         if entities[key].kind is Kind.REGION:
             counts[key] += 1
     if not counts:

@@ -86,7 +86,8 @@ _MULTIPLIER = {"miljoonaa": 10**6, "miljoonan": 10**6, "milj": 10**6, "milj.": 1
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
-_PHONE = re.compile(r"(?<![\d.,])(?:\+358[\s-]?\(?0?\)?\s?\d{1,3}|\(?0\d{1,3}\)?)(?:[\s-]?\d{2,4}){2,3}"
+_PHONE = re.compile(r"(?<![\d.,])(?:\+358[\s-]?\(?0?\)?\s?\d{1,3}|\(?0\d{1,3}\)?)"
+                    r"(?:[\s-]?\d{2,4}){2,3}"
                     r"(?!\d|[.,]\d|\s*(?:euro|€|%))")
 
 

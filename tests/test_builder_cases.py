@@ -19,8 +19,9 @@ CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_di
 
 def facts_only(graph: Graph) -> Graph:
     """The built graph without evidence, sentences and documents."""
-    from ontology.namespaces import LKG
     from rdflib.namespace import RDF
+
+    from ontology.namespaces import LKG
 
     skip = {LKG.Evidence, LKG.Sentence, LKG.SourceDocument}
     drop = {s for s, o in graph.subject_objects(RDF.type) if o in skip}
