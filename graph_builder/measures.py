@@ -232,10 +232,79 @@ def _completion(ctx: DocContext, s: int, key: str, facts: list[Fact], rule: str)
             return
 
 
+#: Passive verbs of development work: what they act on is a measure of the project.
+_DEVELOPS = re.compile(r"^(kehitetään|kehitettiin|kokeillaan|kokeiltiin|pilotoidaan|pilotoitiin|"
+                       r"rakennetaan|rakennettiin|kootaan|koottiin|luodaan|luotiin|perustetaan|"
+                       r"perustettiin|uudistetaan|uudistettiin|otetaan|otettiin|juurrutetaan)$",
+                       re.I)
+
+
+def _object_phrase(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """The partitive or nominative noun phrase next to a passive verb, with its
+    genitive and adjective attributes: "matalan kynnyksen lapsiperheiden kotipalvelua"."""
+    for head in (verb + 1, verb - 1):
+        if not 0 <= head < len(tokens):
+            continue
+        tok = tokens[head]
+        if tok.pos != "nimisana" or tok.case not in ("osanto", "nimento") or \
+                not tok.text[:1].islower():
+            continue
+        start = head
+        while start - 1 >= 0 and tokens[start - 1].text[:1].islower() and \
+                tokens[start - 1].case in {"omanto", tok.case} and \
+                tokens[start - 1].pos in ("nimisana", "laatusana", "nimisana_laatusana") and \
+                start - 1 != verb:
+            start -= 1
+        if start == head and head == verb - 1 and head > 0 and tokens[head - 1].case == "omanto" \
+                and tokens[head - 1].text[:1].isupper():
+            start = head - 1  # "Eroperheiden vertaistukea kehitetään"
+        elif start > 0 and tokens[start - 1].case == "omanto" and tokens[start - 1].text[:1].isupper() \
+                and start - 1 == 0:
+            start -= 1
+        return start, head + 1
+    return None
+
+
+def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """"KYS:ssä kehitetään konsultaatiomallia": a measure of the project the text is about.
+
+    Only where the project is known (named, or the document's subject), so a
+    general remark about "hankkeet" makes no measure."""
+    from graph_builder.relations import sentence_project
+
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind is not BlockKind.PARAGRAPH:
+            continue
+        tokens = ctx.tokens.get(sent.index, [])
+        verbs = [k for k, t in enumerate(tokens) if _DEVELOPS.match(t.text)]
+        owner = sentence_project(ctx, sent.index) if verbs else None
+        if owner is None:
+            continue
+        for k in verbs:
+            span = _object_phrase(tokens, k)
+            if span is None:
+                continue
+            a, b = span
+            words = [t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma]
+            label = " ".join(words)
+            if len(label) < 6:
+                continue
+            label = label[:1].upper() + label[1:]
+            key = f"measure:{slugify(label)}"
+            found.append(MeasureFound(key, label, "action", sent.index, "measure.development-verb"))
+            facts.append(Fact(key, "measureOf", owner, "measure.development-verb", sent.index,
+                              0.7))
+            facts.extend(_item_relations(ctx, key, [sent.index]))
+    return found, facts
+
+
 def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     a, fa = list_measures(ctx)
     b, fb = plan_measures(ctx)
-    return a + b, fa + fb
+    c, fc = action_measures(ctx)
+    return a + b + c, fa + fb + fc
 
 
 def is_item(block: Block) -> bool:

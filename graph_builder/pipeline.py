@@ -215,7 +215,15 @@ def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
                 raise
             warnings.append(err)
             continue
+        try:
+            result = analyse(document, gaz)
+        except Exception as err:  # a rule's bug must not lose the other documents
+            if strict:
+                raise
+            warnings.append(SourceError(path, f"internal error while reading: "
+                                              f"{type(err).__name__}: {err}"))
+            continue
         documents.append(document)
-        results.append(analyse(document, gaz))
+        results.append(result)
     dataset, counts, facts = emit(results, base)
     return BuildResult(dataset, documents, warnings, counts, facts, skipped)
