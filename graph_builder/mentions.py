@@ -213,11 +213,11 @@ def cooperation_partners(sent: Sentence, tokens: list[Token], gaz: Gazetteer) ->
             continue
         for j in range(i + 1, min(i + 8, len(tokens))):
             if tokens[j].text.lower() == "kanssa":
-                span = tokens[i + 1:j]
-                if span and (span[0].text[:1].isupper() or is_acronym(span[0].text)) and \
-                        all(t.text not in PUNCT for t in span):
-                    out.append(_mention(Kind.ORGANISATION, span, sent, "org.cooperation-partner",
-                                        confidence=0.8))
+                for part in _conjuncts(tokens[i + 1:j]):
+                    if part and (part[0].text[:1].isupper() or is_acronym(part[0].text)) and \
+                            all(t.text not in PUNCT for t in part):
+                        out.append(_mention(Kind.ORGANISATION, part, sent,
+                                            "org.cooperation-partner", confidence=0.8))
                 break
     return out
 
@@ -232,6 +232,20 @@ def _coordinated_municipalities(span: list[Token], sent: Sentence,
             out.append(_mention(Kind.MUNICIPALITY, [tok], sent, "org.municipality-body",
                                 name=place.name, code=place.code, confidence=0.9))
     return out
+
+
+def _conjuncts(span: list[Token]) -> list[list[Token]]:
+    """Split "A:n ja B- ja C:n" at the conjunctions that join names, not stems."""
+    parts: list[list[Token]] = [[]]
+    for k, tok in enumerate(span):
+        joins_names = (tok.text in CONJUNCTIONS or tok.text == ",") and k > 0 and \
+            not span[k - 1].text.endswith("-") and k + 1 < len(span) and \
+            span[k + 1].text[:1].isupper()
+        if joins_names:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
 
 
 def _legal_name(span: list[Token]) -> str:

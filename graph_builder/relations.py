@@ -263,6 +263,11 @@ def programme_relations(ctx: DocContext, s: int) -> list[Fact]:
     text = ctx.sentences[s].text
     programmes = ctx.mentions(s, Kind.PROGRAMME)
     if not programmes:
+        sole = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
+        if len(sole) == 1 and re.match(r"\s*(muutos)?ohjelma\b", text, re.I) and \
+                _KEY_PROJECT.search(text):
+            for org in ctx.mentions(s, Kind.ORGANISATION):
+                return [_fact(sole[0], "keyProjectOf", org.key, "relation.key-project", s, 0.8)]
         return out
     first = programmes[0]
     if _KEY_PROJECT.search(text):
@@ -456,6 +461,33 @@ def _responsibility(ctx: DocContext, s: int, person: Resolved) -> str | None:
     return None
 
 
+_CHAIR = re.compile(r",\s*jonka\s+(puheenjohtajana|varapuheenjohtajana|jäsenenä|jäseninä|"
+                    r"sihteerinä|johtajana)\s+toimi(i|vat)?\b", re.I)
+
+
+def membership(ctx: DocContext, s: int) -> list[Fact]:
+    """"Kemin kaupungin sosiaali- ja terveysjohtaja Pertti Honkanen" works for Kemi;
+    "X, jonka puheenjohtajana toimii P" makes P a member of X."""
+    out = []
+    text = ctx.document.text
+    orgs = ctx.mentions(s, *ORG_KINDS)
+    for person in ctx.mentions(s, Kind.PERSON):
+        for org in orgs:
+            gap = text[org.end:person.start]
+            if org.end <= person.start and re.fullmatch(r"\s*(?:[a-zäöå]+-?\s+(?:ja\s+)?){1,3}",
+                                                         gap) and \
+                    any(w.rstrip("-").endswith(TITLE_HEADS) for w in gap.split()):
+                out.append(_fact(person.key, "memberOf", org.key, "person.title-of-organisation",
+                                 s, 0.8))
+        chair = [m for m in _CHAIR.finditer(text, ctx.sentences[s].start, person.start)]
+        if chair:
+            before = [o for o in ctx.mentions(s, Kind.ORGANISATION) if o.end <= chair[-1].start()]
+            if before and chair[-1].start() - before[-1].end <= 2:
+                out.append(_fact(person.key, "memberOf", before[-1].key, "person.member-of-group",
+                                 s, 0.8))
+    return out
+
+
 def group_members(ctx: DocContext, s: int) -> list[Fact]:
     """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group."""
     label = ctx.field_label(s) or ""
@@ -471,7 +503,7 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
 
 
 RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programme_relations,
-                           dates, funding, people, group_members, grantor)
+                           dates, funding, people, group_members, grantor, membership)
 
 
 def relation_facts(ctx: DocContext) -> Iterator[Fact]:

@@ -118,6 +118,8 @@ def name_key(prefix: str, name: str) -> str:
     key = loose_key(name)
     if prefix == "project":
         key = re.sub(r"(hanke|projekti)$", "", key) or key
+    if prefix == "org":
+        key = re.sub(r"(oy|oyj|ry|ab|abp|sr|ky)$", "", key) or key
     return f"{prefix}:~{key}"
 
 
