@@ -258,9 +258,8 @@ def _object_phrase(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         if start == head and head == verb - 1 and head > 0 and tokens[head - 1].case == "omanto" \
                 and tokens[head - 1].text[:1].isupper():
             start = head - 1  # "Eroperheiden vertaistukea kehitetään"
-        elif start > 0 and tokens[start - 1].case == "omanto" and tokens[start - 1].text[:1].isupper() \
-                and start - 1 == 0:
-            start -= 1
+        elif start == 1 and tokens[0].case == "omanto" and tokens[0].text[:1].isupper():
+            start = 0
         return start, head + 1
     return None
 
