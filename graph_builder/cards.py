@@ -39,16 +39,9 @@ def region_project(sent: Sentence, block: Block, tokens: list[Token],
     """"Satakunta: Satakunnan LAPE – …, hallinnoijana …": a region, then its project."""
     from graph_builder.gazetteer import gazetteer
 
-    text = sent.text if block.kind is BlockKind.ITEM else ""
-    if block.kind is BlockKind.FIELD and block.label:
-        text = ""
-        if gazetteer().region(block.label) is not None:
-            text = f"{block.label}: {sent.text}"
-            offset = sent.start - len(block.label) - 2
-        else:
-            return []
-    else:
-        offset = sent.start
+    if block.kind not in (BlockKind.ITEM, BlockKind.FIELD):
+        return []
+    text, offset = sent.text, sent.start
     match = _REGION_LINE.match(text)
     if not match or gazetteer().region(match.group(1)) is None:
         return []
@@ -65,16 +58,27 @@ def region_project(sent: Sentence, block: Block, tokens: list[Token],
                     confidence=0.8)]
 
 
+def _value_start(sent: Sentence, block: Block) -> int:
+    """Where a card field's value begins ("Hankkeen hallinnoija: |Seinäjoen kaupunki")."""
+    if block.kind is BlockKind.FIELD and sent.start == block.start:
+        colon = sent.text.find(":")
+        if colon >= 0:
+            rest = sent.text[colon + 1:]
+            return sent.start + colon + 1 + (len(rest) - len(rest.lstrip()))
+    return sent.start
+
+
 def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
                         found: list[Mention], blocks: list[Block]) -> list[Mention]:
     """Project names in card fields; organisations in role fields and role lists."""
     out: list[Mention] = region_project(sent, block, tokens, found)
     if out:
         return out
+    value_start = _value_start(sent, block)
     if block.kind is BlockKind.FIELD and block.label and _NAME_LABEL.match(block.label):
-        value = sent.text.strip().rstrip(".")
-        if value and _free(sent.start, sent.start + len(value), found):
-            span = _tokens_in(tokens, sent.start, sent.start + len(value))
+        value = sent.text[value_start - sent.start:].strip().rstrip(".")
+        if value and _free(value_start, value_start + len(value), found):
+            span = _tokens_in(tokens, value_start, value_start + len(value))
             if span:
                 out.append(Mention(Kind.PROJECT, span[0].start, span[-1].end, value,
                                    value.strip("\"“”"), "card.project-name", sent.index,
@@ -85,13 +89,14 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
         and _role_label(blocks[block.heading].text))
     if not role_context:
         return out
+    body = sent.text[value_start - sent.start:]
     cursor = 0
-    for part in _SPLIT.split(sent.text):
-        idx = sent.text.find(part, cursor)
+    for part in _SPLIT.split(body):
+        idx = body.find(part, cursor)
         if idx < 0 or not part:
             continue
         cursor = idx + len(part)
-        start = sent.start + idx
+        start = value_start + idx
         part_clean = part.rstrip(" .")
         end = start + len(part_clean)
         if not part_clean[:1].isupper() or not _free(start, end, found + out):

@@ -488,6 +488,20 @@ def membership(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+def homepages(ctx: DocContext, s: int) -> list[Fact]:
+    """A web address belongs to the name just before it, else to the sentence's project."""
+    out = []
+    for c in ctx.contacts.get(s, []):
+        if c.kind != "homepage":
+            continue
+        before = [r for r in ctx.mentions(s) if r.end <= c.span[0] and r.kind is not Kind.PERSON
+                  and c.span[0] - r.end <= 40]
+        owner = before[-1].key if before else sentence_project(ctx, s)
+        if owner:
+            out.append(_fact(owner, "homepage", c.value, "contact.homepage", s, 0.75))
+    return out
+
+
 def group_members(ctx: DocContext, s: int) -> list[Fact]:
     """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group."""
     label = ctx.field_label(s) or ""
@@ -503,7 +517,8 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
 
 
 RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programme_relations,
-                           dates, funding, people, group_members, grantor, membership)
+                           dates, funding, people, group_members, grantor, membership,
+                           homepages)
 
 
 def relation_facts(ctx: DocContext) -> Iterator[Fact]:

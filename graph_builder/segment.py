@@ -120,7 +120,7 @@ def blocks(text: str) -> list[Block]:
                              label="lead-in"))
         elif (field := _field(line)) is not None and not _INLINE_NUMBERED.search(line):
             flush_paragraph()
-            s, e = _strip(text, start + field.start(2), end)
+            s, e = _strip(text, start, end)  # the label too: it may name things
             out.append(Block(BlockKind.FIELD, s, e, text[s:e], number, heading,
                              label=field.group(1).strip()))
         elif _INLINE_NUMBERED.search(line) and ":" in line and _has_numbered_run(line):
