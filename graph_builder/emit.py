@@ -10,6 +10,7 @@ reference data (regions) into ``id:dataset/reference``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,10 +91,10 @@ class Emitter:
         g = self.graph_of(document)
         d = self.doc_iri(document)
         g.add((d, RDF.type, LKG.SourceDocument))
-        g.add((d, LKG.fileName, Literal(document.name)))
         g.add((d, LKG.sha256, Literal(document.sha256)))
         g.add((d, LKG.mediaType, Literal(document.media_type)))
-        g.add((d, RDFS.label, Literal(document.title or document.name)))
+        g.add((d, LKG.fileName, text_literal(document.name, None)))
+        g.add((d, RDFS.label, text_literal(document.title or document.name, None)))
 
     def sentence(self, document: Document, sentence: Sentence) -> URIRef:
         g = self.graph_of(document)
@@ -104,7 +105,7 @@ class Emitter:
             g.add((node, LKG.startOffset, Literal(sentence.start)))
             g.add((node, LKG.endOffset, Literal(sentence.end)))
             g.add((node, LKG.line, Literal(sentence.line)))
-            g.add((node, LKG.quote, Literal(sentence.text, lang="fi")))
+            g.add((node, LKG.quote, text_literal(sentence.text)))
         return node
 
     def evidence(self, g: Graph, document: Document, sentence: Sentence,
@@ -139,12 +140,12 @@ class Emitter:
             g.add((node, RDF.type, LKG.Organisation))
         if record.kind is not Kind.REGION:
             self.stated(occurrence.document, occurrence.sentence,
-                        (node, RDFS.label, Literal(record.label, lang="fi")),
+                        (node, RDFS.label, text_literal(record.label)),
                         occurrence.rule, occurrence.confidence)
             for alt in record.alt_labels:
-                g.add((node, SKOS.altLabel, Literal(alt, lang="fi")))
+                g.add((node, SKOS.altLabel, text_literal(alt)))
             for abbr in record.abbreviations:
-                g.add((node, LKG.abbreviation, Literal(abbr)))
+                g.add((node, LKG.abbreviation, text_literal(abbr, None)))
             if record.code:
                 g.add((node, LKG.code, Literal(record.code)))
         g.add((node, LKG.mentionedIn, self.doc_iri(occurrence.document)))
@@ -176,8 +177,7 @@ class Emitter:
             self.stated(document, sentence, (subject, LKG.homepage, URIRef(str(fact.obj))),
                         fact.rule, fact.confidence)
         elif p == "title":
-            self.stated(document, sentence, (subject, LKG.jobTitle, Literal(str(fact.obj),
-                                                                       lang="fi")),
+            self.stated(document, sentence, (subject, LKG.jobTitle, text_literal(str(fact.obj))),
                         fact.rule, fact.confidence)
         else:
             obj = self.iri(str(fact.obj))
@@ -196,7 +196,7 @@ class Emitter:
         g.add((node, LKG.role, ROLE[role]))
         g.add((node, LKG.context, context))
         if extra.get("title"):
-            g.add((node, LKG.jobTitle, Literal(str(extra["title"]), lang="fi")))
+            g.add((node, LKG.jobTitle, text_literal(str(extra["title"]))))
         self.stated(document, sentence, (context, LKG.participation, node), fact.rule,
                     fact.confidence)
 
@@ -242,9 +242,25 @@ class Emitter:
             g.add((node, PROV.wasDerivedFrom, source))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def text_literal(text: str, lang: str | None = "fi") -> Literal:
+    """A literal from source text, without control characters that some RDF
+    parsers refuse (a form feed from a PDF, a stray escape)."""
+    return Literal(_CONTROL.sub(" ", text), lang=lang)
+
+
 def decimal_literal(value: Decimal) -> Literal:
-    """A decimal in one canonical lexical form ("899947", "0.8"), as Oxigraph writes it."""
+    """A decimal in one lexical form, the XSD 1.0 canonical one ("899947.0", "0.8").
+
+    The point and a fraction digit are kept so that Turtle's bare decimal
+    (`899947.0`) reads back as the same lexical form: an integer-looking
+    "899947"^^xsd:decimal would come back from a Turtle round trip as "899947.0"
+    and the graphs would no longer be identical."""
     text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
     return Literal(text, datatype=XSD.decimal)
 
 

@@ -93,5 +93,6 @@ def _trig(dataset: Dataset) -> bytes:
 
 
 def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    # split on "\n" only: str.splitlines() would also split inside literals (\x0c, \u2028)
+    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8")
