@@ -191,17 +191,19 @@ def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
     from graph_builder.readers import read_document
     from graph_builder.sources import bundled_corpus, discover
 
+    skipped: list[SourceError] = []
     if sources is None:
         files, warnings = list(bundled_corpus()), []
     else:
         found = discover([Path(s) for s in sources])
         files, warnings = list(found.files), list(found.warnings)
+        skipped = [SourceError(p, "not a format lapekg reads (text, Markdown, HTML, PDF)")
+                   for p in found.skipped]
         if strict and warnings:
             raise warnings[0]
     gaz = gazetteer()
     results: list[DocResult] = []
     documents: list[Document] = []
-    skipped: list[SourceError] = []
     for n, path in enumerate(files, start=1):
         if progress:
             progress(n, len(files), str(path))
