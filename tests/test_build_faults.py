@@ -43,7 +43,8 @@ def hostile_folder(root: Path) -> dict[str, Path]:
     files["garbage"].write_bytes(bytes(range(1, 32)) * 40)
     (root / "tyhjä.txt").write_text("", encoding="utf-8")
     (root / "välilyönnit.txt").write_text("  \n\t \n", encoding="utf-8")
-    (root / "cp1252.txt").write_bytes("Hankkeen hallinnoija on Seinäjoen kaupunki.".encode("cp1252"))
+    cp1252 = "Hankkeen hallinnoija on Seinäjoen kaupunki.".encode("cp1252")
+    (root / "cp1252.txt").write_bytes(cp1252)
     (root / "utf16.txt").write_text("Hankkeen hallinnoija on Oulun kaupunki.", encoding="utf-16")
     (root / "xss.html").write_text(
         "<html><body><script>alert(1)</script><p onclick=\"x()\">Kokkolan kaupunki"
