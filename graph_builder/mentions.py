@@ -388,7 +388,9 @@ def _name_before(tokens: list[Token], dash: int, gaz: Gazetteer) -> list[Token]:
             break
         if _is_place_locative(tok, gaz) and start is not None:
             break
-        opens = j > 0 or _may_start_name(tok) or (j + 1 < end and tokens[j + 1].text[:1].islower())
+        next_lower = j + 1 < end and tokens[j + 1].text[:1].islower()
+        opens = j > 0 or next_lower or (_may_start_name(tok) and tok.pos != "nimi"
+                                        and tok.case == "omanto")
         if (tok.text[:1].isupper() or is_acronym(tok.text)) and opens:
             start = j
         elif tok.text[:1].isupper():

@@ -184,7 +184,33 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
                     name = _capitalised_run(tokens, k)
                     if name:
                         pairs.append((i, name))
+        if m.kind is Kind.PROJECT:
+            pairs.extend((i, name) for name in _appositions(m, text))
     return pairs
+
+
+_DASH_BEFORE = re.compile(r"([A-ZÄÖÅ][\w-]*(?: [\w-]+){0,3}) [–—-] $")
+_DASH_AFTER = re.compile(r"^ [–—-] ([A-ZÄÖÅ][\w-]*(?: [\w-]+){0,3})\s*$")
+_NAME_AFTER = re.compile(r"^ ([A-ZÄÖÅ][\w-]*(?: [a-zäöå][\w-]*){0,3})(?=,| joka\b| jonka\b)")
+
+
+def _appositions(m: Mention, text: str) -> list[str]:
+    """Names set beside a project's: "Kompassi – Kanta-Hämeen LAPE-hanke" (a title),
+    "… LAPE-hanketta Tuki ajoissa, joka …"."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    found = []
+    before = _DASH_BEFORE.search(text[line_start:m.start])
+    if before and before.start() == 0:
+        found.append(before.group(1))
+    after = _DASH_AFTER.match(text[m.end:line_end])
+    if after:
+        found.append(after.group(1))
+    named = _NAME_AFTER.match(text[m.end:line_end])
+    if named and acronym_of(m.name.split()[-1]):
+        found.append(named.group(1))
+    return found
 
 
 def _join_name_suffixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
@@ -244,12 +270,20 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
             uf.union(keys[i], name_key(keys[i].split(":")[0], part))
     _join_name_suffixes(mentions, keys, uf)
     stated_names: dict[str, set[str]] = {}
+    for i, m in enumerate(mentions):
+        single = m.name
+        if m.kind in (Kind.PROJECT, Kind.ORGANISATION) and " " not in single and \
+                "-" not in single and len(single) >= 5 and single[:1].isupper() and \
+                not is_acronym(single):
+            abbreviations.setdefault(single, keys[i])   # "Autismisäätiö" -> "Autismisäätiön"
     for i, other in _stated_aliases(mentions, all_tokens, text):
         if isinstance(other, int):
             uf.union(keys[i], keys[other])
-        elif " " in other:
+        elif " " in other or not is_acronym(other):
             stated_names.setdefault(keys[i], set()).add(other)
             uf.union(keys[i], name_key(keys[i].split(":")[0], other))
+            if " " not in other and len(other) >= 4:
+                abbreviations.setdefault(other, keys[i])  # "Kompassi" -> "Kompassin"
         else:
             if mentions[i].kind is Kind.PROGRAMME:
                 uf.union(keys[i], f"programme:{other.lower()}")

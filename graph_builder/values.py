@@ -65,6 +65,8 @@ _DATE = r"(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})"
 _YEAR = r"((?:19|20)\d{2})"
 _DATE_RANGE = re.compile(_DATE + r"\s*" + DASH + r"\s*" + _DATE)
 _OPEN_DATE_RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.?\s*" + DASH + r"\s*" + _DATE)
+_MONTH_RANGE = re.compile(r"(?<![\d/])(\d{1,2})/((?:19|20)\d{2})\s*" + DASH +
+                          r"\s*(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 _YEAR_RANGE = re.compile(r"(?<![\d.])" + _YEAR + r"\s*" + DASH + r"\s*" + _YEAR + r"(?![\d.])")
 _SINGLE_DATE = re.compile(r"(?<![\d.])" + _DATE + r"(?![\d])")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")(?:n|ssa|ssä|sta|stä|hun|lle)?\s+"
@@ -120,6 +122,10 @@ def periods(text: str, offset: int = 0) -> list[Period]:
     for m in _OPEN_DATE_RANGE.finditer(text):
         b = _valid(int(m[5]), int(m[4]), int(m[3]))
         a = _valid(int(m[5]), int(m[2]), int(m[1])) if b else None
+        add(Period(a, b, (offset + m.start(), offset + m.end()), "range") if a and b else None,
+            m.start(), m.end())
+    for m in _MONTH_RANGE.finditer(text):
+        a, b = _valid(int(m[2]), int(m[1])), _valid(int(m[4]), int(m[3]))
         add(Period(a, b, (offset + m.start(), offset + m.end()), "range") if a and b else None,
             m.start(), m.end())
     for m in _YEAR_RANGE.finditer(text):

@@ -16,7 +16,8 @@ NAMES = [
     ("Sosiaali- ja terveysministeriö", "Sosiaali- ja terveysministeriö"),
     ("sote- ja maakuntauudistukseen", "sote- ja maakuntauudistus"),
     ("Seinäjoen kaupungin", "Seinäjoen kaupunki"),
-    ("Kuopion yliopistollisen sairaalan", "Kuopion yliopistollisen sairaala"),
+    ("Kuopion yliopistollisen sairaalan", "Kuopion yliopistollinen sairaala"),
+    ("Etelä-Pohjanmaan maakunnallisen LAPE-ryhmän", "Etelä-Pohjanmaan maakunnallinen LAPE-ryhmä"),
     ("Lapin ammattikorkeakoulussa", "Lapin ammattikorkeakoulu"),
     ("Verso", "Verso"),
 ]
