@@ -80,7 +80,7 @@ from pathlib import Path
 
 import yaml
 from rdflib import Dataset, Graph, Literal, Namespace, Node, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from graph_builder.emit import date_literal, decimal_literal, short_hash
 from graph_builder.errors import LapekgError

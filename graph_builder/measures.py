@@ -234,6 +234,7 @@ def _completion(ctx: DocContext, s: int, key: str, facts: list[Fact], rule: str)
 
 #: Passive verbs of development work: what they act on is a measure of the project.
 _DEVELOPS = re.compile(r"^(kehitetään|kehitettiin|kokeillaan|kokeiltiin|pilotoidaan|pilotoitiin|"
+                       r"vahvistetaan|vahvistettiin|kehitimme|kokeilimme|otimme|loimme|"
                        r"rakennetaan|rakennettiin|kootaan|koottiin|luodaan|luotiin|perustetaan|"
                        r"perustettiin|uudistetaan|uudistettiin|otetaan|otettiin|juurrutetaan)$",
                        re.I)
@@ -241,27 +242,53 @@ _DEVELOPS = re.compile(r"^(kehitetään|kehitettiin|kokeillaan|kokeiltiin|piloto
 
 def _object_phrase(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     """The partitive or nominative noun phrase next to a passive verb, with its
-    genitive and adjective attributes: "matalan kynnyksen lapsiperheiden kotipalvelua"."""
-    for head in (verb + 1, verb - 1):
-        if not 0 <= head < len(tokens):
-            continue
-        tok = tokens[head]
-        if tok.pos != "nimisana" or tok.case not in ("osanto", "nimento") or \
-                not tok.text[:1].islower():
-            continue
+    genitive and adjective attributes: "matalan kynnyksen lapsiperheiden kotipalvelua".
+
+    After the verb the phrase may start a few words on ("kehitetään nuorille matalan
+    kynnyksen mielenterveyspalveluja"); before it, it ends right at the verb."""
+    after = _phrase_after(tokens, verb)
+    if after:
+        return after
+    head = verb - 1
+    if head >= 0 and _is_object_head(tokens[head]):
         start = head
-        while start - 1 >= 0 and tokens[start - 1].text[:1].islower() and \
-                tokens[start - 1].case in {"omanto", tok.case} and \
-                tokens[start - 1].pos in ("nimisana", "laatusana", "nimisana_laatusana") and \
-                start - 1 != verb:
+        while start - 1 >= 0 and _is_attribute(tokens[start - 1], tokens[head]):
             start -= 1
-        if start == head and head == verb - 1 and head > 0 and tokens[head - 1].case == "omanto" \
-                and tokens[head - 1].text[:1].isupper():
-            start = head - 1  # "Eroperheiden vertaistukea kehitetään"
-        elif start == 1 and tokens[0].case == "omanto" and tokens[0].text[:1].isupper():
-            start = 0
+        if start > 0 and tokens[start - 1].case == "omanto" and \
+                tokens[start - 1].text[:1].isupper() and start - 1 == 0:
+            start -= 1  # "Eroperheiden vertaistukea kehitetään"
         return start, head + 1
     return None
+
+
+def _is_object_head(tok: Token) -> bool:
+    return tok.pos == "nimisana" and tok.case in ("osanto", "nimento") and \
+        tok.text[:1].islower() and len(tok.text) > 3
+
+
+def _is_attribute(tok: Token, head: Token) -> bool:
+    return tok.text[:1].islower() and tok.case in {"omanto", head.case} and \
+        tok.pos in ("nimisana", "laatusana", "nimisana_laatusana")
+
+
+def _phrase_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    k = verb + 1
+    skipped = 0
+    while k < len(tokens) and skipped <= 2 and not (
+            _is_object_head(tokens[k]) or _is_attribute(tokens[k], tokens[k])):
+        if tokens[k].text in ",.;:" or tokens[k].pos == "teonsana":
+            return None
+        k += 1
+        skipped += 1
+    start = k
+    while k < len(tokens) and not _is_object_head(tokens[k]):
+        if not (tokens[k].case == "omanto" or tokens[k].pos == "laatusana") or \
+                tokens[k].text[:1].isupper() or k - start > 4:
+            return None
+        k += 1
+    if k >= len(tokens):
+        return None
+    return start, k + 1
 
 
 def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
@@ -296,6 +323,11 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             facts.append(Fact(key, "measureOf", owner, "measure.development-verb", sent.index,
                               0.7))
             facts.extend(_item_relations(ctx, key, [sent.index]))
+            for org in ctx.mentions(sent.index, Kind.ORGANISATION):
+                case = next((t.case for t in tokens if t.start < org.end <= t.end), "")
+                if case == "sisaolento" or org.start == ctx.sentences[sent.index].start:
+                    facts.append(Fact(org.key, "responsibleFor", key, "measure.responsible-org",
+                                      sent.index, 0.65))
     return found, facts
 
 

@@ -132,9 +132,9 @@ def _rewrite_terms(data: Graph, text: Callable[[str], str],
             new = (term(s), p, term(o))
             if new != (s, p, o):
                 changes.append(((s, p, o), new))
-        for old, new in changes:
+        for old, _ in changes:
             graph.remove(old)
-        for old, new in changes:
+        for _, new in changes:
             graph.add(new)
 
 
