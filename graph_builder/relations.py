@@ -404,7 +404,8 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
         if title:
             out.append(_fact(person.key, "title", title, "person.title", s, 0.9))
         for c in contacts:
-            if person.end <= c.span[0] < nxt:
+            owner = _contact_owner(c, persons)
+            if owner is person or (owner is None and person.end <= c.span[0] < nxt):
                 out.append(_fact(person.key, c.kind, c.value, f"person.{c.kind}", s, 0.95))
         role = _person_role(title, label)
         context = sentence_project(ctx, s)
@@ -425,6 +426,19 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(person.key, "responsibleFor", target, "person.responsible",
                                  s, 0.8))
     return out
+
+
+def _contact_owner(contact, persons: list[Resolved]) -> Resolved | None:
+    """The person whose surname the e-mail address spells, when several are named."""
+    if contact.kind != "email" or len(persons) < 2:
+        return None
+    local = contact.value.split("@")[0]
+    from graph_builder.slug import slugify
+    for p in persons:
+        surname = slugify(p.mention.name.split()[-1]).replace("-", "")
+        if surname and surname in local.replace("-", "").replace(".", ""):
+            return p
+    return None
 
 
 def _title_near(tokens: list[Token], person: Resolved, text: str) -> str | None:
@@ -488,6 +502,62 @@ def membership(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"maakunta|alue", re.I), "region"),
+    (re.compile(r"työnantaja|organisaatio|hallinnoija|taho|kunta\b", re.I), "organisation"),
+    (re.compile(r"agentti|yhteyshenkilö|henkilö|nimi|päällikkö|koordinaattori", re.I), "person"),
+)
+
+
+def _table_header(ctx: DocContext, block_index: int) -> list[str] | None:
+    """The header cells of the table a row belongs to (its first row)."""
+    k = block_index
+    while k - 1 >= 0 and ctx.blocks[k - 1].kind is BlockKind.ROW:
+        k -= 1
+    if k == block_index:
+        return None
+    return [c.strip() for c in ctx.blocks[k].text.strip().strip("|").split("|")]
+
+
+def table_rows(ctx: DocContext, s: int) -> list[Fact]:
+    """A table row relates what its cells name, as the header says: the person of a
+    "Muutosagentti" column works for the "Työnantaja" and answers for the "Maakunta"."""
+    block = ctx.block_of(s)
+    if block.kind is not BlockKind.ROW:
+        return []
+    header = _table_header(ctx, ctx.sentences[s].block)
+    if not header:
+        return []
+    kinds = [next((k for p, k in _COLUMNS if p.search(h)), "") for h in header]
+    cells, pos = [], block.start
+    for cell in block.text.strip().strip("|").split("|"):
+        start = ctx.document.text.find(cell, pos)
+        cells.append((start, start + len(cell)))
+        pos = start + len(cell)
+
+    def column(r: Resolved) -> str:
+        for n, (a, b) in enumerate(cells):
+            if a <= r.start < b and n < len(kinds):
+                return kinds[n]
+        return ""
+
+    found = ctx.mentions(s)
+    people = [r for r in found if r.kind is Kind.PERSON]
+    out = []
+    title_col = next((h for h, k in zip(header, kinds, strict=False) if k == "person"), "")
+    title = title_col.lower() if any(title_col.lower().endswith(t) for t in TITLE_HEADS) else ""
+    for person in people:
+        if title:
+            out.append(_fact(person.key, "title", title, "table.column-title", s, 0.8))
+        for r in found:
+            col = column(r)
+            if col == "organisation" and r.kind in ORG_KINDS:
+                out.append(_fact(person.key, "memberOf", r.key, "table.row", s, 0.8))
+            elif col == "region" and r.kind is Kind.REGION:
+                out.append(_fact(person.key, "responsibleFor", r.key, "table.row", s, 0.75))
+    return out
+
+
 def homepages(ctx: DocContext, s: int) -> list[Fact]:
     """A web address belongs to the name just before it, else to the sentence's project."""
     out = []
@@ -518,7 +588,7 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
 
 RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programme_relations,
                            dates, funding, people, group_members, grantor, membership,
-                           homepages)
+                           homepages, table_rows)
 
 
 def relation_facts(ctx: DocContext) -> Iterator[Fact]:

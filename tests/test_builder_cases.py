@@ -1,6 +1,7 @@
 """Builder cases: a short Finnish text and the facts expected from it.
 
-Each folder under ``tests/cases`` holds ``input.txt`` and ``expected.ttl``.
+Each folder under ``tests/cases`` holds ``input.*`` (any format lapekg reads) and
+``expected.ttl``.
 The expected graph must be contained in the built graph's *facts* (the graph
 without provenance records), compared as graphs with ``rdflib.compare``.
 """
@@ -34,7 +35,8 @@ def facts_only(graph: Graph) -> Graph:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case(case: Path) -> None:
-    result = analyse(read_document(case / "input.txt"))
+    source = next(p for p in sorted(case.iterdir()) if p.stem == "input")
+    result = analyse(read_document(source))
     dataset, _, _ = emit([result])
     built = Graph()
     for s, p, o, _ in dataset.quads((None, None, None, None)):
