@@ -199,7 +199,8 @@ def name_base_form(tokens: list[Token]) -> str:
     # adjectives agree with the head: "yliopistollisen keskussairaalan" -> "yliopistollinen …"
     k = len(tokens) - 2
     while k >= 0 and last.case and tokens[k].case == last.case and last.case != "nimento" \
-            and tokens[k].pos in ("laatusana", "nimisana_laatusana") and tokens[k].text[:1].islower():
+            and tokens[k].pos in ("laatusana", "nimisana_laatusana") \
+            and tokens[k].text[:1].islower():
         words[k] = tokens[k].lemma
         k -= 1
     return join_words(words, tokens)
