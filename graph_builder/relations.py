@@ -97,9 +97,18 @@ _GRANTS = re.compile(r"^(myönsi|myöntänyt|myöntää|myönsivät|myöntäneet
 def grantor(ctx: DocContext, s: int) -> list[Fact]:
     """"STM on myöntänyt Porin kaupungille valtionavustusta …": STM funds the project."""
     tokens = ctx.tokens.get(s, [])
-    cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
     project = sentence_project(ctx, s)
-    if cue is None or project is None:
+    if project is None:
+        return []
+    granted = next((t for t in tokens if t.text.lower().startswith(("myöntämä", "rahoittama"))),
+                   None)
+    if granted is not None:   # "ministeriön myöntämällä valtionavustuksella"
+        by = [r for r in ctx.mentions(s, *ORG_KINDS) if 0 <= granted.start - r.end <= 1]
+        if by:
+            return [_fact(project, "fundedBy", by[0].key, "role.funder-granted-by", s, 0.8,
+                          role="funder")]
+    cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
+    if cue is None:
         return []
     subjects = [r for r in ctx.mentions(s, *ORG_KINDS) if r.end <= cue.start]
     if not subjects or subjects[0].start > ctx.sentences[s].start + 5:
