@@ -546,19 +546,27 @@ class _Index:
     """What names can refer to, in the graph as built."""
 
     typed: frozenset[Node]
+    provenance: frozenset[Node]
     labels: dict[str, frozenset[Node]]
     alt_labels: dict[str, frozenset[Node]]
 
 
+#: Records of where facts come from: a curation file may not name them.
+PROVENANCE_CLASSES = (LKG.Evidence, LKG.Sentence, LKG.SourceDocument)
+
+
 def _index(data: Graph) -> _Index:
-    typed, labels, alts = set(), defaultdict(set), defaultdict(set)
+    typed, provenance, labels, alts = set(), set(), defaultdict(set), defaultdict(set)
     for graph in graphs_of(data):
         typed.update(graph.subjects(RDF.type, None))
+        for cls in PROVENANCE_CLASSES:
+            provenance.update(graph.subjects(RDF.type, cls))
         for s, o in graph.subject_objects(RDFS.label):
             labels[str(o)].add(s)
         for s, o in graph.subject_objects(SKOS.altLabel):
             alts[str(o)].add(s)
-    return _Index(frozenset(typed), {k: frozenset(v) for k, v in labels.items()},
+    return _Index(frozenset(typed), frozenset(provenance),
+                  {k: frozenset(v) for k, v in labels.items()},
                   {k: frozenset(v) for k, v in alts.items()})
 
 
@@ -600,6 +608,10 @@ class _Applier:
             if node not in self.index.typed and not ontology_term:
                 raise self.error(ref.span, f"no node {_curie(node, self.ns)} in the graph "
                                            f"(value {ref.value!r})")
+        if node in self.index.provenance:
+            raise self.error(ref.span, f"{ref.value!r} names {_curie(node, self.ns)}, a "
+                                       "provenance record (document, sentence or evidence), "
+                                       "not an entity")
         while node in self.merged:
             node = self.merged[node]
         return node

@@ -315,7 +315,9 @@ def dates(ctx: DocContext, s: int) -> list[Fact]:
     out = []
     text = ctx.document.text
     label = ctx.field_label(s) or ""
-    is_period_field = any(p.search(label) for p, kind in _FIELD_CUES if kind == "period")
+    opening = ctx.sentences[s].text[:40]
+    is_period_field = any(p.search(label) or p.match(opening) for p, kind in _FIELD_CUES
+                          if kind == "period")   # "Hankeaika: …" and "Hankeaika on …"
     for period in ctx.periods.get(s, []):
         a, b = period.span
         subject = None
