@@ -60,19 +60,29 @@ def _summary(documents: int, warnings: list[SourceError], counts: Counter, facts
                    "or $LAPEKG_BASE).")
 @click.option("--strict", is_flag=True, help="Stop at the first source that cannot be read.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary or progress on stderr.")
+@click.option("--curation", "curation_path", type=click.Path(path_type=Path), default=None,
+              metavar="FILE",
+              help="YAML file of corrections (merge, rename, add, suppress) applied to "
+                   "the graph, with provenance; see examples/curation.yaml.")
+@click.option("--no-personal", "no_personal", is_flag=True,
+              help="Leave out people: Person nodes, e-mails, phone numbers, and their "
+                   "names in quotes and labels.")
 def build(sources: tuple[Path, ...], out: Path, base: str | None, strict: bool,
-          quiet: bool) -> None:
+          quiet: bool, curation_path: Path | None, no_personal: bool) -> None:
     """Build the knowledge graph of SOURCES (files or folders).
 
     With no SOURCES, the bundled corpus (two LAPE pages) is built.
     """
+    from graph_builder.curation import load_curation
     from graph_builder.pipeline import build as run_build
     from lapekg.atomic import atomic_write_bytes
 
     try:
         fmt = format_for(out)
+        curation = load_curation(curation_path) if curation_path is not None else None
         result = run_build(list(sources) if sources else None, base=base, strict=strict,
-                           progress=_progress_reporter(not quiet))
+                           progress=_progress_reporter(not quiet), curation=curation,
+                           personal=not no_personal)
         data = serialize(result.dataset, fmt)
         atomic_write_bytes(out, data)
     except UnknownFormat as err:

@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph
 
 from graph_builder import cards
 from graph_builder.context import DocContext
+from graph_builder.curation import Curation, apply_curation
 from graph_builder.emit import Emitter, EntityRecord, Occurrence, doc_id, refine_dates
 from graph_builder.errors import EmptyDocumentError, SourceError
 from graph_builder.gazetteer import Gazetteer, gazetteer
@@ -26,6 +27,7 @@ from graph_builder.measures import measures
 from graph_builder.mentions import sentence_mentions
 from graph_builder.model import Document, Fact, Kind, Mention
 from graph_builder.morphology import tokenize
+from graph_builder.privacy import without_personal
 from graph_builder.relations import relation_facts
 from graph_builder.resolve import Entity, merge, resolve_document
 from graph_builder.segment import blocks as split_blocks
@@ -186,7 +188,8 @@ def emit(results: list[DocResult], base: str | None = None) -> tuple[Dataset, Co
 
 def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
           strict: bool = False,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+          progress: Callable[[int, int, str], None] | None = None,
+          curation: Curation | None = None, personal: bool = True) -> BuildResult:
     """Build the graph of ``sources`` (files or folders); the bundled corpus if None."""
     from graph_builder.readers import read_document
     from graph_builder.sources import bundled_corpus, discover
@@ -228,4 +231,9 @@ def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
         documents.append(document)
         results.append(result)
     dataset, counts, facts = emit(results, base)
+    if curation is not None:
+        dataset = apply_curation(dataset, curation, base)
+    if not personal:
+        dataset = without_personal(dataset, base)
+        counts.pop(Kind.PERSON.value, None)
     return BuildResult(dataset, documents, warnings, counts, facts, skipped)

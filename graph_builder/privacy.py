@@ -42,8 +42,8 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from graph_builder.curation import copy_data, graphs_of, remove_nodes
 from graph_builder.emit import short_hash
 from graph_builder.slug import slugify
+from lapekg.personal import CONTACT_PROPERTIES, EMAIL, PHONE, name_pattern, name_stems
 from ontology.namespaces import LKG, data_namespace
-from visualisations.privacy import CONTACT_PROPERTIES, EMAIL, PHONE, name_pattern, name_stems
 
 __all__ = ["EMAIL_TOKEN", "PERSON_TOKEN", "PHONE_TOKEN", "redact", "without_personal"]
 

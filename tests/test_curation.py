@@ -401,6 +401,7 @@ APPLY_ERRORS = [
     ("rename:\n  - {entity: Tampere, label: X}\n  - {entity: id:municipality/837, label: Y}\n",
      3, "renamed twice (lines 2 and 3)"),
     ("merge:\n  - [Tampere, id:municipality/837]\n", 2, "names one node twice"),
+    ("suppress:\n  - {entity: perhe-keskioon.txt}\n", 2, "a provenance record"),
     ("merge:\n  - [Tampere, Kaksoisnimi]\n", 2, "'Kaksoisnimi' is the rdfs:label of 2 nodes"),
 ]
 

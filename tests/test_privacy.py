@@ -23,9 +23,9 @@ from graph_builder.privacy import (
 )
 from graph_builder.readers import read_document
 from graph_builder.serialize import serialize, union_graph
+from lapekg.personal import name_pattern
 from ontology.namespaces import LKG
 from ontology.validate import format_report, validate
-from visualisations.privacy import name_pattern
 
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "curation.yaml"

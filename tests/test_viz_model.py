@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from lapekg.personal import REDACTED, name_stem, redact
 from visualisations.model import build_model
-from visualisations.privacy import REDACTED, name_stem, redact
 
 FIXTURES = Path(__file__).parent / "fixtures" / "viz"
 ID = "https://w3id.org/lapekg/id/"

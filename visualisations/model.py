@@ -28,10 +28,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from lapekg.personal import CONTACT_PROPERTIES, name_pattern, redact
 from ontology.namespaces import LKG
 from visualisations import fmt
 from visualisations.evidence import Source, Statement, evidence_index
-from visualisations.privacy import CONTACT_PROPERTIES, name_pattern, redact
 from visualisations.style import ENTITY_CLASSES, primary_class
 from visualisations.terms import display_name, local_name, pick_label, term_label
 

@@ -1,7 +1,9 @@
-"""Leaving people out: what ``--no-personal`` removes from a view.
+"""Personal data: which values are personal, and how to find names in text.
 
-Names, e-mail addresses and phone numbers of officials are public in the
-sources but still personal data. Without people, Person nodes and the contact
+Shared by the builder (``lapekg build --no-personal``) and the views
+(``lapekg viz/report --no-personal``). Names, e-mail addresses and phone
+numbers of officials are public in the sources but still personal data.
+Without people, Person nodes and the contact
 values of any node go, and so do those values inside quoted sentences: a
 sentence that is evidence for "project coordinated by X" may also name its
 project manager. Names are matched by the stem of each part, so that Finnish
