@@ -338,7 +338,33 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
     for i in [i for i, k in keys_out.items() if k not in entities]:
         del keys_out[i]
     main_region = _main_region(mentions, keys_out, entities)
+    if main_region is not None:
+        _qualify_groups(entities, keys_out, gaz.region_genitive.get(main_region.split(":")[1]))
     return Resolution(keys_out, entities, mentions, main_project, main_region)
+
+
+_GROUP = re.compile(r"^(maakunnallinen |alueellinen )?([A-ZÄÖÅ]{2,}-)?(ohjaus|johto|työ)?ryhmä$",
+                    re.I)
+
+
+def _qualify_groups(entities: dict[str, Entity], keys: dict[int, str],
+                    genitive: str | None) -> None:
+    """"maakunnallinen LAPE-ryhmä" in a text about one region is that region's group:
+    every region has one, so the bare name must not join them across documents."""
+    if not genitive:
+        return
+    for key, ent in list(entities.items()):
+        if ent.kind is not Kind.ORGANISATION or not all(_GROUP.match(n) for n in ent.names):
+            continue
+        base = max(ent.names, key=lambda n: (ent.names[n], len(n), n))
+        qualified = f"{genitive} {base}"
+        new_key = f"org:{slugify(qualified)}"
+        ent.names[qualified] += max(ent.names.values()) + 1
+        ent.key = new_key
+        entities[new_key] = entities.pop(key)
+        for i, k in keys.items():
+            if k == key:
+                keys[i] = new_key
 
 
 def _representatives(uf: UnionFind, keys: list[str]) -> list[str]:

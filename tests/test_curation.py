@@ -319,7 +319,7 @@ def test_the_example_file_applies_to_the_bundled_corpus():
     g = union_graph(out)
     lupa = ID["project/lupa-auttaa"]
     assert (lupa, LKG.inRegion, ID["region/02"]) in g
-    assert (ID["organisation/lape-ryhma"], RDFS.label,
+    assert (ID["organisation/varsinais-suomen-lape-ryhma"], RDFS.label,
             Literal("Varsinais-Suomen maakunnallinen LAPE-ryhmä", lang="fi")) in g
     assert_conforms(out)
 
