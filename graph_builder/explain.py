@@ -14,35 +14,19 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from graph_builder.errors import LapekgError
 from ontology.namespaces import LKG
 
-SUFFIX_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
-                  ".jsonld": "json-ld", ".json": "json-ld"}
-
 
 def load_graph(path: Path | None) -> Graph:
-    """A graph file by its suffix, or the bundled corpus built afresh."""
+    """A graph file (format by suffix), or the bundled corpus built afresh."""
     if path is None:
         from graph_builder.pipeline import build
         return build(None).graph
-    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise LapekgError(f"{path}: unknown graph format {path.suffix!r}")
-    if fmt in ("trig", "nquads"):
-        from rdflib import Dataset
-        ds = Dataset()
-        try:
-            ds.parse(path, format=fmt)
-        except Exception as err:  # rdflib raises many parser types
-            raise LapekgError(f"{path}: cannot parse: {err}") from err
-        graph = Graph()
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            graph.add((s, p, o))
-        return graph
-    graph = Graph()
+    from ontology.graphfile import GraphFileError
+    from ontology.graphfile import load_graph as load_file
+
     try:
-        graph.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many parser types
-        raise LapekgError(f"{path}: cannot parse: {err}") from err
-    return graph
+        return load_file(path)
+    except GraphFileError as err:
+        raise LapekgError(str(err)) from None
 
 
 def label(graph: Graph, node) -> str:

@@ -13,14 +13,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-}
+from ontology.graphfile import FORMATS  # one suffix table for reading and writing
 
 
 class UnknownFormat(ValueError):

@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,10 +22,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.query import Result as RdflibResult
+from server_support import SERVER_TESTS, free_port
 
 import queries
 from queries import server
-from queries.errors import QueryError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries" / "mini.trig"
 PROGRAMME = URIRef("https://w3id.org/lapekg/id/programme/lape")
@@ -37,25 +36,7 @@ CONSTRUCT = ("PREFIX lkg: <https://w3id.org/lapekg/ontology#> "
              "CONSTRUCT WHERE { ?p a lkg:Programme }")
 
 
-def oxigraph_missing() -> bool:
-    try:
-        server.oxigraph_binary()
-    except QueryError:
-        return True
-    return False
-
-
-pytestmark = [
-    pytest.mark.server,
-    pytest.mark.skipif(oxigraph_missing(), reason="the 'oxigraph' server binary is not "
-                       "installed (pip install 'lapekg[server]')"),
-]
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+pytestmark = SERVER_TESTS
 
 
 def http(url: str, *, data: bytes | None = None, method: str | None = None,

@@ -6,17 +6,16 @@ what the embedded store answers, row for row, for every named query.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from server_support import SERVER_TESTS, free_port
 
 import queries
 from lapekg.cli import cli
 from queries import push, server
-from queries.errors import QueryError
 from queries.remote import parse_json_results
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries" / "mini.trig"
@@ -26,25 +25,7 @@ EXAMPLES = {
 }
 
 
-def oxigraph_missing() -> bool:
-    try:
-        server.oxigraph_binary()
-    except QueryError:
-        return True
-    return False
-
-
-pytestmark = [
-    pytest.mark.server,
-    pytest.mark.skipif(oxigraph_missing(), reason="the 'oxigraph' server binary is not "
-                       "installed (pip install 'lapekg[server]')"),
-]
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+pytestmark = SERVER_TESTS
 
 
 def invoke(*args: str):
