@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.lexicon import ROLE_CUES
+from graph_builder.lexicon import names_a_role
 from graph_builder.model import Block, BlockKind, Kind, Mention, Sentence, Token
 from graph_builder.morphology import name_base_form
 
 _NAME_LABEL = re.compile(r"^(hankkeen nimi|hanke|projektin nimi|projekti|nimi)$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\bja\b|\bsekä\b)\s*")
-
-
-def _role_label(label: str) -> bool:
-    return any(p.search(w.lower()) for w in label.split() for p, _ in ROLE_CUES)
 
 
 def _free(start: int, end: int, taken: list[Mention]) -> bool:
@@ -31,7 +27,8 @@ def _tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
     return [t for t in tokens if start <= t.start and t.end <= end]
 
 
-_REGION_LINE = re.compile(r"^\s*([A-ZÄÖÅ][\w-]+(?:\s[\w-]+)?)\s*:\s*([^,]+)")
+#: "Satakunta: …" — a line that opens with a region's name and a colon.
+REGION_LINE = re.compile(r"^\s*([A-ZÄÖÅ][\w-]+(?:\s[\w-]+)?)\s*:\s*([^,]+)")
 
 
 def region_project(sent: Sentence, block: Block, tokens: list[Token],
@@ -42,17 +39,18 @@ def region_project(sent: Sentence, block: Block, tokens: list[Token],
     if block.kind not in (BlockKind.ITEM, BlockKind.FIELD):
         return []
     text, offset = sent.text, sent.start
-    match = _REGION_LINE.match(text)
+    match = REGION_LINE.match(text)
     if not match or gazetteer().region(match.group(1)) is None:
         return []
     name = match.group(2).strip()
     start = offset + match.start(2) + (len(match.group(2)) - len(match.group(2).lstrip()))
     end = start + len(name)
-    if not name[:1].isupper() or not _free(start, end, []) or len(name.split()) > 12:
+    if not name[:1].isupper() or len(name.split()) > 12:
         return []
-    inside = [m for m in found if start <= m.start and m.end <= end]
-    if any(m.kind is Kind.PROJECT for m in inside):
-        return []
+    inside = [m for m in found if start <= m.start and m.end <= end and m.kind is not Kind.REGION]
+    if any(m.kind is Kind.PROJECT for m in inside) or \
+            sum(m.end - m.start for m in inside) * 2 >= end - start:
+        return []  # "Pirkanmaa: Tampereen kaupunki" names an organisation, not a project
     clean = re.sub(r"\s*-(hanke|projekti)\w*$", "", name)
     return [Mention(Kind.PROJECT, start, end, name, clean, "card.region-project", sent.index,
                     confidence=0.8)]
@@ -84,9 +82,10 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
                                    value.strip("\"“”"), "card.project-name", sent.index,
                                    confidence=0.9))
         return out
-    role_context = (block.kind is BlockKind.FIELD and block.label and _role_label(block.label)) or (
+    field_role = block.kind is BlockKind.FIELD and bool(block.label) and names_a_role(block.label)
+    role_context = field_role or (
         block.kind is BlockKind.ITEM and block.heading is not None
-        and _role_label(blocks[block.heading].text))
+        and names_a_role(blocks[block.heading].text))
     if not role_context:
         return out
     body = sent.text[value_start - sent.start:]

@@ -57,7 +57,7 @@ MEASURE_LIST_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"siltaus|sillata|sillataan", re.I), "bridging-measure"),
     (re.compile(r"osa-alue|kehittämiskohte|kehittämiskokonaisuu|painopiste|"
                 r"kehittämisalue|teema", re.I), "development-area"),
-    (re.compile(r"toimenpite|toimet\b|toimia\b|toimista\b|jatkotoim|juurrut|"
+    (re.compile(r"toimenpite|toimet\b|toimista\b|jatkotoim|juurrut|"
                 r"jatketaan|jatkuvat", re.I), "action"),
 )
 
@@ -77,12 +77,26 @@ ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(päätoteuttaja|vastuutaho|vastuuorganisaatio)"), "administrator"),
     (re.compile(r"^koordinoi|^koordinaattori(na)?$|^johtaa$|^johti$|^johtavat$"), "coordinator"),
     (re.compile(r"^(ohjasi|ohjaa|ohjannut|ohjaavat|ohjanneet|ohjausryhmä)"), "steering-group"),
-    (re.compile(r"^tukena$|^tukenaan$|^tukivat$|^tuki$|^tukee$|^tukevat$"), "supporter"),
+    (re.compile(r"^tukena$|^tukenaan$|^tukivat$|^tukee$|^tukevat$"), "supporter"),
     (re.compile(r"konsortio|^osatoteuttaj"), "consortium-member"),
     (re.compile(r"kehittäjäkumppan|^kumppan|^yhteistyökumppan"), "development-partner"),
     (re.compile(r"^osallistu|^mukana$"), "participant"),
     (re.compile(r"^rahoitta|^rahoitti|^rahoittivat|^rahoittajana"), "funder"),
 )
+
+def role_of(word: str) -> str | None:
+    """The role a cue word gives ("hallinnoija" -> administrator), or None."""
+    low = word.lower()
+    for pattern, role in ROLE_CUES:
+        if pattern.search(low):
+            return role
+    return None
+
+
+def names_a_role(text: str) -> bool:
+    """Does a label or heading speak of roles ("Osatoteuttajat", "Ohjausryhmä")?"""
+    return any(role_of(w) for w in text.split())
+
 
 #: Money: kinds of amount by the cue word before the number.
 FUNDING_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -106,7 +120,7 @@ MONTHS: dict[str, int] = {
 ABBREVIATIONS: frozenset[str] = frozenset({
     "mm", "ns", "esim", "n", "ym", "yms", "jne", "ks", "vrt", "os", "o", "s",
     "puh", "p", "klo", "nro", "no", "tms", "eli", "ts", "em", "jms", "yht",
-    "milj", "mrd", "t", "v", "vs", "ao", "kk", "hlö", "as", "ry", "tk",
+    "milj", "mrd", "t", "v", "vs", "ao", "kk", "hlö", "as", "tk",
     "prof", "dos", "toht", "maist", "fil", "yo", "ma", "ti", "ke", "to", "pe",
     "la", "su", "tri", "tiet", "r", "y", "lk", "kpl",
 })

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from graph_builder.context import DocContext
-from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, ROLE_CUES
+from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
 from graph_builder.model import Block, BlockKind, Fact, Kind, Token
 from graph_builder.slug import slugify
 from graph_builder.values import When
@@ -65,10 +65,6 @@ def _list_kind(text: str) -> str | None:
     return None
 
 
-def _is_role_list(text: str) -> bool:
-    return any(p.search(w.lower()) for w in text.split() for p, _ in ROLE_CUES)
-
-
 def _intro(ctx: DocContext, heading: int) -> list[int]:
     """Blocks between a heading and its first list item (the list's lead-in text)."""
     out = [heading]
@@ -93,7 +89,7 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             context_blocks = [heading_block.heading, *context_blocks]
         context_text = " ".join(ctx.blocks[i].text for i in context_blocks)
         kind = _list_kind(ctx.blocks[block.heading].text) or _list_kind(context_text)
-        if kind is None or _is_role_list(ctx.blocks[block.heading].text):
+        if kind is None or names_a_role(ctx.blocks[block.heading].text):
             continue
         sents = ctx.sentences_in_block(b_index)
         if not sents:

@@ -147,6 +147,19 @@ def _may_start_name(tok: Token) -> bool:
     return tok.pos in PROPER or tok.case == "omanto" or is_acronym(tok.text)
 
 
+def _proper_capital(span: list[Token]) -> bool:
+    """Is there a proper name or an abbreviation in the span, not just a capital
+    that opens a sentence? ("Sipilän hallitus" yes, "Perhekeskusten verkosto" no)"""
+    for k, t in enumerate(span):
+        parts = t.text.split("-")
+        if any(is_acronym(p) for p in parts) or any(p[:1].isupper() for p in parts[1:]):
+            return True  # "LAPE-ohjausryhmä", "Etelä-Pohjanmaan"
+        if t.text[:1].isupper() and (t.pos in ("paikannimi", "etunimi", "sukunimi", "nimi", "")
+                                     or k > 0):
+            return True
+    return False
+
+
 def _has_capital(tokens: list[Token]) -> bool:
     return any(t.text[:1].isupper() or is_acronym(t.text) or
                any(p[:1].isupper() for p in t.text.split("-")[1:]) for t in tokens)
@@ -170,8 +183,9 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
         if not is_legal and head is None:
             continue
         lemma = tok.lemma.lower()
-        if any(lemma.endswith(x) for x in NOT_ORGANISATION):
-            continue
+        if any(lemma.endswith(x) for x in NOT_ORGANISATION) or \
+                gaz.region(tok.lemma) or gaz.municipality(tok.lemma):
+            continue  # "Satakunta", "Uusikaupunki": places, though they end like bodies
         start = extend_left(tokens, i, gaz, nouns=is_legal)
         end = extend_right(tokens, i + 1)
         span = tokens[start:end]
@@ -180,6 +194,10 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
             continue  # "Ohjausryhmä" opening a heading: a common noun, not a name
         if start == i and (weak or lemma in ORGANISATION_HEADS):
             continue  # "kaupunki", "Säätiöt", "Oy" alone name nothing
+        if _head_of(lemma, WEAK_ORGANISATION_HEADS) and not is_legal and (
+                tok.text != tok.lemma and tok.text.endswith("t") and tok.case == "nimento"
+                or not _proper_capital(span)):
+            continue  # "kunnat" (plural), "Perhekeskusten verkosto" (no proper name)
         if head in MUNICIPALITY_BODIES and lemma == head and start == i - 1 and \
                 gaz.region(span[0].lemma) is not None:
             continue  # "Uudenmaan kunnat": the municipalities of a region, no one body

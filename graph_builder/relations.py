@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved
-from graph_builder.lexicon import ROLE_CUES, TITLE_HEADS
+from graph_builder.lexicon import TITLE_HEADS, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
-from graph_builder.values import When
 
 ROLE_PREDICATE = {
     "administrator": "administeredBy", "coordinator": "coordinatedBy",
@@ -47,14 +47,6 @@ _FIELD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 Rule = Callable[[DocContext, int], list[Fact]]
 
 
-def role_of(word: str) -> str | None:
-    low = word.lower()
-    for pattern, role in ROLE_CUES:
-        if pattern.search(low):
-            return role
-    return None
-
-
 def sentence_project(ctx: DocContext, s: int) -> str | None:
     """The project a sentence speaks of: the one it names; else the one the same
     paragraph named last ("Pirkanmaalla X -hanke … Tampereen kaupungin hallinnoimassa
@@ -77,17 +69,17 @@ def _fact(subject: str, predicate: str, obj: object, rule: str, s: int,
     return Fact(subject, predicate, obj, rule, s, confidence, tuple(sorted(extra.items())))
 
 
-def _cues(tokens: list[Token], label: str | None) -> list[tuple[int, str]]:
-    """(character offset, role) of every role cue; a card field's label counts first."""
+def _cues(tokens: list[Token], label: str | None) -> list[tuple[int, str, bool]]:
+    """(character offset, role, is a verb) of every role cue; a card field's label first."""
     found = []
     if label:
         role = next((r for w in label.split() if (r := role_of(w))), None)
         if role:
-            found.append((-1, role))
+            found.append((-1, role, False))
     for tok in tokens:
         role = role_of(tok.text)
         if role:
-            found.append((tok.start, role))
+            found.append((tok.start, role, tok.pos == "teonsana"))
     return found
 
 
@@ -134,10 +126,10 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
         return []
     tokens = ctx.tokens.get(s, [])
     cues = _cues(tokens, ctx.field_label(s))
-    orgs = [r for r in ctx.mentions(s, *ORG_KINDS) if r.mention.rule != "org.cooperation-partner"]
+    orgs = [r for r in ctx.mentions(s, *ORG_KINDS) if not _cooperating(ctx, r)]
     out: list[Fact] = []
     sent_end = ctx.sentences[s].end
-    for n, (pos, role) in enumerate(cues):
+    for n, (pos, role, verb) in enumerate(cues):
         nxt = cues[n + 1][0] if n + 1 < len(cues) else sent_end
         after = [r for r in orgs if pos < r.start < nxt]
         if after:
@@ -146,11 +138,29 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
             prev = cues[n - 1][0] if n > 0 else -1
             before = [r for r in orgs if prev < r.start < pos]
             targets = _nearest_run(before, ctx, pos)
+            if targets and verb and not _speaks_of_project(ctx, s):
+                targets = []  # "Kela tukee perheitä": a subject, but of no project
         for org in targets:
             if org.key != project:
                 out.append(_fact(project, ROLE_PREDICATE[role], org.key, f"role.{role}", s,
                                  0.9 if pos >= 0 else 0.95, role=role))
     return out
+
+
+def _speaks_of_project(ctx: DocContext, s: int) -> bool:
+    """Does the sentence name a project or programme, or say "hanke"?"""
+    return bool(ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)) or bool(
+        re.search(r"\bhank|\bprojekt|ohjelm", ctx.sentences[s].text, re.I))
+
+
+def _cooperating(ctx: DocContext, r: Resolved) -> bool:
+    """Is the name the partner in "yhteistyössä/yhdessä X:n kanssa"?"""
+    text = ctx.document.text
+    before = text[max(0, r.start - 40):r.start]
+    after = text[r.end:r.end + 60]
+    opener = re.search(r"\b(yhteistyössä|yhteistyöllä|yhdessä)\s+"
+                       r"(?:[^.;:]*?,\s*|[^.;:]*?\bja\s+)?$", before, re.I)
+    return bool(opener) and bool(re.match(r"[^.;:]*?\bkanssa\b", after))
 
 
 def _nearest_run(before: list[Resolved], ctx: DocContext, pos: int) -> list[Resolved]:
@@ -174,7 +184,7 @@ def cooperation(ctx: DocContext, s: int) -> list[Fact]:
     found = ctx.mentions(s)
     text = ctx.document.text
     for i, r in enumerate(found):
-        if r.mention.rule != "org.cooperation-partner":
+        if r.kind not in ORG_KINDS or not _cooperating(ctx, r):
             continue
         partner_of = None
         gap = text[found[i - 1].end:r.start] if i > 0 else ""
@@ -199,7 +209,7 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
                     out.append(_fact(proj.key, "inRegion", f"region:{code}",
                                      "relation.region-in-name", s, 0.9))
         label = ctx.field_label(s) if ctx.block_of(s).kind is BlockKind.FIELD else None
-        lead = re.match(r"\s*([A-ZÄÖÅ][\w-]+(?:\s[\w-]+)?)\s*:", ctx.sentences[s].text)
+        lead = REGION_LINE.match(ctx.sentences[s].text)
         for name in (label, lead.group(1) if lead else None):
             place = gazetteer_region(name) if name else None
             if place is not None:
@@ -279,9 +289,11 @@ def programme_relations(ctx: DocContext, s: int) -> list[Fact]:
                 return [_fact(sole[0], "keyProjectOf", org.key, "relation.key-project", s, 0.8)]
         return out
     first = programmes[0]
-    if _KEY_PROJECT.search(text):
+    key_project = _KEY_PROJECT.search(ctx.document.text, ctx.sentences[s].start,
+                                      ctx.sentences[s].end)
+    if key_project:
         for org in ctx.mentions(s, Kind.ORGANISATION):
-            if org.start > first.end:
+            if org.start > first.end and 0 <= key_project.start() - org.end <= 4:
                 out.append(_fact(first.key, "keyProjectOf", org.key, "relation.key-project", s,
                                  0.85))
                 break
@@ -473,7 +485,7 @@ def _person_role(title: str | None, label: str) -> str | None:
         return "project-manager"
     if re.search(r"yhteyshenkilö|yhteystied|lisätied", label, re.I):
         return "contact"
-    if title:
+    if title and re.search(r"koordinaattori|hanketyöntekijä|projektityöntekijä", title):
         return "contact"
     return None
 
@@ -617,7 +629,3 @@ def _sentence_facts(ctx: DocContext) -> Iterator[Fact]:
             continue
         for rule in RULES:
             yield from rule(ctx, sent.index)
-
-
-def when_literal(value: When) -> str:
-    return value.iso()

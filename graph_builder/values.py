@@ -67,18 +67,18 @@ _DATE_RANGE = re.compile(_DATE + r"\s*" + DASH + r"\s*" + _DATE)
 _OPEN_DATE_RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.?\s*" + DASH + r"\s*" + _DATE)
 _MONTH_RANGE = re.compile(r"(?<![\d/])(\d{1,2})/((?:19|20)\d{2})\s*" + DASH +
                           r"\s*(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
-_YEAR_RANGE = re.compile(r"(?<![\d.])" + _YEAR + r"\s*" + DASH + r"\s*" + _YEAR + r"(?![\d.])")
+_YEAR_RANGE = re.compile(r"(?<![\d.])" + _YEAR + r"\s*" + DASH + r"\s*" + _YEAR + r"(?!\d|\.\d)")
 _SINGLE_DATE = re.compile(r"(?<![\d.])" + _DATE + r"(?![\d])")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")(?:n|ssa|ssä|sta|stä|hun|lle)?\s+"
                          + _YEAR + r"\b", re.I)
 _YEAR_PHRASE = re.compile(
     r"\b(vuodelle|vuonna|vuoden|vuoteen|vuodesta|vuosille|vuosina|vuosien|v\.)\s+" + _YEAR
     + r"(?:\s+(aikana|alussa|alusta|lopussa|loppuun|lopulla|mennessä|asti|saakka))?", re.I)
-_BARE_YEAR = re.compile(r"(?<![\d.,])" + _YEAR + r"(?![\d.,]|\s*(?:euro|€|%|M€|milj))")
+_BARE_YEAR = re.compile(r"(?<![\d.,])" + _YEAR + r"(?!\d|[.,]\d|\s*(?:euro|€|%|M€|milj))")
 
 _NUMBER = r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?"
 _MONEY = re.compile(
-    r"(?:(noin|n\.|yli|lähes|ainakin|enintään|yhteensä)\s+)?" + _NUMBER
+    r"(?:(noin|n\.|yli|lähes|ainakin|enintään|yhteensä)\s+)?(?<![\d,.])" + _NUMBER
     + r"\s*(miljoonaa|miljoonan|milj\.?|M|mrd|miljardia|tuhatta|t|k)?\s*"
     r"(euroa|euron|eurolla|eurosta|euroon|euro|€|EUR|e)(?![\w])", re.I)
 _SHARE = re.compile(r"^\s*\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)")
@@ -236,8 +236,3 @@ def contacts(text: str, offset: int = 0) -> list[Contact]:
         if number:
             out.append(Contact("telephone", number, (offset + m.start(), offset + m.end())))
     return sorted(out, key=lambda c: c.span)
-
-
-def value_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of e-mails, URLs and phones, which name finders must not read as words."""
-    return [(c.span[0], c.span[1]) for c in contacts(text)]
