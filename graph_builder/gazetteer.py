@@ -44,6 +44,7 @@ class Gazetteer:
     bodies: dict[str, Body]            # loose key of any name -> body
     abbreviations: dict[str, Body]     # abbreviation as written -> body
     region_genitive: dict[str, str]    # region code -> Finnish genitive
+    body_by_key: dict[str, Body]       # reference key ("stm") -> body
 
     def region(self, lemma: str) -> Place | None:
         return self.regions.get(lemma.casefold())
@@ -81,4 +82,5 @@ def gazetteer() -> Gazetteer:
                 bodies[loose_key(name)] = body
         if b.abbreviation:
             abbreviations[b.abbreviation] = body
-    return Gazetteer(regions, municipalities, bodies, abbreviations, genitive)
+    by_key = {b.key: b for b in bodies.values()}
+    return Gazetteer(regions, municipalities, bodies, abbreviations, genitive, by_key)

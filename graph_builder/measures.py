@@ -37,6 +37,13 @@ class MeasureFound:
     rule: str
 
 
+def measure_key(label: str, owner: str | None) -> str:
+    """A measure is its name within its owner: the same development area on two
+    regions' pages is two measures, the programme's measure on two pages one."""
+    own = f"--{slugify(owner.split(':', 1)[1])}" if owner else ""
+    return f"measure:{slugify(label)}{own}"
+
+
 def item_label(text: str) -> str:
     """A measure's name from its item: the first sentence, up to a relative clause."""
     first = _RELATIVE.split(text.strip(), maxsplit=1)[0]
@@ -98,11 +105,13 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         label = item_label(_without_leading_essive(sents[0].text, first_tokens))
         if len(label) < 4:
             continue
-        key = f"measure:{slugify(label)}"
+        if any(ctx.contacts.get(s.index) for s in sents):
+            continue  # "Sanna Virtanen, puh. 040 …": a contact list, not measures
         first = sents[0].index
-        found.append(MeasureFound(key, label, kind, first, f"measure.list.{kind}"))
         context_sents = [s.index for i in context_blocks for s in ctx.sentences_in_block(i)]
         owner = _owner(ctx, context_sents)
+        key = measure_key(label, owner)
+        found.append(MeasureFound(key, label, kind, first, f"measure.list.{kind}"))
         if owner:
             facts.append(Fact(key, "measureOf", owner, "measure.owner-from-heading", first, 0.85))
         year = _year(ctx, context_sents)
@@ -197,9 +206,9 @@ def plan_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
                 if b - a > 2 and tokens[b - 2].text == "ja":
                     words[b - a - 3] = _plan_word(tokens[b - 3]) or tokens[b - 3].lemma
                 label = " ".join(words)
-                key = f"measure:{slugify(label)}"
-                found.append(MeasureFound(key, label, "plan", s, "measure.plan-noun"))
                 projects = ctx.mentions(s, Kind.PROJECT)
+                key = measure_key(label, projects[0].key if projects else None)
+                found.append(MeasureFound(key, label, "plan", s, "measure.plan-noun"))
                 if projects:
                     facts.append(Fact(key, "measureOf", projects[0].key, "measure.plan-owner", s,
                                       0.8))
@@ -314,7 +323,7 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             if len(label) < 6:
                 continue
             label = label[:1].upper() + label[1:]
-            key = f"measure:{slugify(label)}"
+            key = measure_key(label, owner)
             found.append(MeasureFound(key, label, "action", sent.index, "measure.development-verb"))
             facts.append(Fact(key, "measureOf", owner, "measure.development-verb", sent.index,
                               0.7))

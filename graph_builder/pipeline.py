@@ -26,10 +26,10 @@ from graph_builder.gazetteer import Gazetteer, gazetteer
 from graph_builder.measures import measures
 from graph_builder.mentions import sentence_mentions
 from graph_builder.model import Document, Fact, Kind, Mention
-from graph_builder.morphology import tokenize
+from graph_builder.morphology import is_acronym, tokenize
 from graph_builder.privacy import without_personal
 from graph_builder.relations import relation_facts
-from graph_builder.resolve import Entity, merge, resolve_document
+from graph_builder.resolve import Entity, Resolution, merge, resolve_document
 from graph_builder.segment import blocks as split_blocks
 from graph_builder.segment import sentences as split_sentences
 from graph_builder.values import contacts, money, periods
@@ -126,20 +126,28 @@ def _records(entities: dict[str, Entity], gaz: Gazetteer) -> dict[str, EntityRec
             code = key.split(":", 1)[1]
             place = next((p for p in gaz.municipalities.values() if p.code == code), None)
             label = place.name if place else label
-        body = gaz.bodies.get(key.split(":", 1)[1]) if key.startswith("org:") else None
-        abbreviations = set(ent.abbreviations)
-        if key.startswith("org:"):
-            ref = next((b for b in gaz.abbreviations.values() if b.key == key[4:]), None)
-            if ref is not None:
-                label = ref.name
-                if ref.abbreviation:
-                    abbreviations.add(ref.abbreviation)
-        del body
+        abbreviations = {a for a in ent.abbreviations if is_acronym(a) or len(a) <= 8}
+        ref = gaz.body_by_key.get(key[4:]) if key.startswith("org:") else None
+        if ref is not None:   # a national body: its official name, whatever the text wrote
+            label = ref.name
+            if ref.abbreviation:
+                abbreviations.add(ref.abbreviation)
         alts = sorted({n for n in ent.names if n != label and not _same_name(n, label)})
         alts = sorted(set(alts) | {a for a in abbreviations if a != label})
         out[key] = EntityRecord(key, ent.kind, label, tuple(alts), tuple(sorted(abbreviations)),
                                 code if ent.kind is Kind.MUNICIPALITY else None)
     return out
+
+
+def _naming_mention(res: Resolution, key: str, mapping: dict[str, str],
+                    label: str) -> tuple[int, Mention] | None:
+    """The first mention in a document that writes the entity's label as it stands,
+    so that the evidence for the label quotes a sentence that contains it."""
+    for i, m in enumerate(res.mentions):
+        k = res.keys.get(i)
+        if k is not None and mapping.get(k, k) == key and _same_name(m.name, label):
+            return i, m
+    return None
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -166,9 +174,10 @@ def emit(results: list[DocResult], base: str | None = None) -> tuple[Dataset, Co
             if key is not None:
                 first.setdefault(mapping.get(key, key), (i, m))
         for key in sorted(first):
-            _, m = first[key]
+            _, m = _naming_mention(res, key, mapping, records[key].label) or first[key]
+            rule = m.rule if _same_name(m.name, records[key].label) else "resolve.canonical-name"
             emitter.entity(records[key], Occurrence(key, doc, ctx.sentences[m.sentence],
-                                                   m.rule, m.confidence))
+                                                   rule, m.confidence))
         facts = [Fact(mapping.get(f.subject, f.subject), f.predicate,
                       mapping.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
                       f.rule, f.sentence, f.confidence, f.extra) for f in result.facts]
