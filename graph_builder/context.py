@@ -61,9 +61,6 @@ class DocContext:
     def block_of(self, sentence: int) -> Block:
         return self.blocks[self.sentences[sentence].block]
 
-    def heading_text(self, block: Block) -> str:
-        return self.blocks[block.heading].text if block.heading is not None else ""
-
     def field_label(self, sentence: int) -> str | None:
         """The label that frames a sentence: a card field's label, or the heading or
         lead-in above a list item ("Kehittäjäkumppanit:")."""
@@ -76,7 +73,3 @@ class DocContext:
 
     def sentences_in_block(self, block_index: int) -> list[Sentence]:
         return [s for s in self.sentences if s.block == block_index]
-
-    def kind_of(self, key: str) -> Kind | None:
-        ent = self.resolution.entities.get(key)
-        return ent.kind if ent else None

@@ -70,7 +70,6 @@ class Emitter:
         self.ns = base
         self.dataset = Dataset()
         bind_prefixes(self.dataset, str(base))
-        self.partners: set[str] = set()
 
     # --- IRIs -------------------------------------------------------------
     def iri(self, key: str) -> URIRef:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from graph_builder.context import DocContext
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
-from graph_builder.model import Block, BlockKind, Fact, Kind, Token
+from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.slug import slugify
 from graph_builder.values import When
 
@@ -51,10 +51,6 @@ def item_label(text: str) -> str:
     if len(first) > 120:
         first = first[:120].rsplit(" ", 1)[0]
     return first
-
-
-def first_index(sents: list) -> int:
-    return sents[0].index
 
 
 def _without_leading_essive(text: str, tokens: list[Token]) -> str:
@@ -101,7 +97,7 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         sents = ctx.sentences_in_block(b_index)
         if not sents:
             continue
-        first_tokens = ctx.tokens.get(first_index(sents), [])
+        first_tokens = ctx.tokens.get(sents[0].index, [])
         label = item_label(_without_leading_essive(sents[0].text, first_tokens))
         if len(label) < 4:
             continue
@@ -341,7 +337,3 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     b, fb = plan_measures(ctx)
     c, fc = action_measures(ctx)
     return a + b + c, fa + fb + fc
-
-
-def is_item(block: Block) -> bool:
-    return block.kind is BlockKind.ITEM

@@ -65,18 +65,17 @@ def _is_place_locative(token: Token, gaz: Gazetteer) -> bool:
                                        or gaz.municipality(token.lemma) is not None)
 
 
-def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentence: int = 0,
-                nouns: bool = False) -> int:
+def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, nouns: bool = False) -> int:
     """Index of the first token of the name whose last word is ``tokens[head]``.
 
     With ``nouns``, lower-case nouns in any case belong to the name too, as
     before a legal form: "Kuopion Ensi- ja turvakoti ry"."""
     start = head
     i = head - 1
-    while i >= first_in_sentence:
+    while i >= 0:
         tok = tokens[i]
         word = tok.text
-        if word == "," and i - 1 >= first_in_sentence and tokens[i - 1].case == "omanto" \
+        if word == "," and i >= 1 and tokens[i - 1].case == "omanto" \
                 and tokens[i - 1].text[:1].islower() and tokens[i + 1].case == "omanto":
             start = i  # "lasten, nuorten ja perheiden palvelujen …"
             i -= 1
@@ -85,11 +84,11 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, first_in_sentenc
             start = i
             i -= 1
             continue
-        if word in CONJUNCTIONS and i - 1 >= first_in_sentence and tokens[i - 1].text.endswith("-"):
+        if word in CONJUNCTIONS and i >= 1 and tokens[i - 1].text.endswith("-"):
             start = i - 1
             i -= 2
             continue
-        if word in CONJUNCTIONS and i - 1 >= first_in_sentence and tokens[i - 1].case == "omanto" \
+        if word in CONJUNCTIONS and i >= 1 and tokens[i - 1].case == "omanto" \
                 and tokens[i + 1].case == "omanto" and not _head_of(tokens[i - 1].lemma,
                                                                      ORGANISATION_HEADS):
             start = i  # "lasten ja perheiden palveluiden …", but not "Säkylän kunnan ja …"
@@ -492,14 +491,3 @@ def sentence_mentions(sent: Sentence, tokens: list[Token], gaz: Gazetteer,
     usable = [t for t in tokens if all(t.end <= a or t.start >= b for a, b in blocked)]
     candidates = [(p, m) for p, finder in enumerate(FINDERS) for m in finder(sent, usable, gaz)]
     return select(candidates)
-
-
-def inner_places(mention: Mention, tokens: list[Token], gaz: Gazetteer) -> list[str]:
-    """Region codes named inside a longer name ("Etelä-Pohjanmaan LAPE-hanke")."""
-    codes = []
-    for tok in tokens:
-        if mention.start <= tok.start and tok.end <= mention.end:
-            region = gaz.region(tok.lemma)
-            if region is not None:
-                codes.append(region.code)
-    return codes

@@ -113,9 +113,7 @@ class Mention:
     name: str           # normalised base form (head lemmatised, rest kept)
     rule: str           # stable name of the rule, recorded in provenance
     sentence: int
-    key: str = ""       # resolution key; filled by the resolver
     code: str | None = None      # official code (region, municipality)
-    aliases: tuple[str, ...] = ()  # names the text states for the same thing
     confidence: float = 0.9
 
 

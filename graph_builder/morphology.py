@@ -173,10 +173,6 @@ def tokenize(text: str, offset: int = 0, analyse: bool = True) -> list[Token]:
     return tokens
 
 
-def is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
 def is_acronym(word: str) -> bool:
     """"LAPE", "STM", "SeAMK", "KYS": two or more capitals and few small letters."""
     letters = [c for c in word if c.isalpha()]

@@ -32,6 +32,7 @@ from graph_builder.relations import relation_facts
 from graph_builder.resolve import Entity, Resolution, merge, resolve_document
 from graph_builder.segment import blocks as split_blocks
 from graph_builder.segment import sentences as split_sentences
+from graph_builder.serialize import union_graph
 from graph_builder.values import contacts, money, periods
 from ontology import reference
 from ontology.namespaces import data_namespace
@@ -59,12 +60,7 @@ class BuildResult:
     @property
     def graph(self) -> Graph:
         """Every triple of every named graph, as one graph (for queries and views)."""
-        union = Graph()
-        for prefix, ns in self.dataset.namespaces():
-            union.bind(prefix, ns, override=True)
-        for s, p, o, _ in self.dataset.quads((None, None, None, None)):
-            union.add((s, p, o))
-        return union
+        return union_graph(self.dataset)
 
 
 def analyse(document: Document, gaz: Gazetteer | None = None) -> DocResult:

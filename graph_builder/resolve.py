@@ -18,7 +18,7 @@ between builds of the same sources.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from graph_builder.gazetteer import Gazetteer, loose_key
@@ -470,10 +470,3 @@ def merge(resolutions: list[Resolution]) -> tuple[dict[str, str], dict[str, Enti
     for ent in merged.values():
         ent.label = choose_label(ent)
     return mapping, merged
-
-
-def group_by_kind(entities: dict[str, Entity]) -> dict[Kind, list[Entity]]:
-    out: dict[Kind, list[Entity]] = defaultdict(list)
-    for ent in entities.values():
-        out[ent.kind].append(ent)
-    return out
