@@ -203,7 +203,10 @@ def plan_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
                     words[b - a - 3] = _plan_word(tokens[b - 3]) or tokens[b - 3].lemma
                 label = " ".join(words)
                 projects = ctx.mentions(s, Kind.PROJECT)
-                key = measure_key(label, projects[0].key if projects else None)
+                if not projects:
+                    i = b
+                    continue  # a plan of no named project: too loose to be a fact
+                key = measure_key(label, projects[0].key)
                 found.append(MeasureFound(key, label, "plan", s, "measure.plan-noun"))
                 if projects:
                     facts.append(Fact(key, "measureOf", projects[0].key, "measure.plan-owner", s,
