@@ -186,26 +186,30 @@ def sparql(text: str | None, file: Any, graph: Path | None, endpoint: str | None
               type=click.IntRange(1, 65535))
 @click.option("--timeout", default=server.DEFAULT_TIMEOUT, show_default=True,
               type=click.IntRange(0), metavar="SECONDS",
-              help="Time limit per query (0: none). Oxigraph stops graph-pattern evaluation "
-                   "at the limit; see 'Limits' below.")
+              help="Time limit per query (0: none). A query not answered in time gets "
+                   "HTTP 503; see 'Limits' below.")
 @reports_errors
 def serve(graph: Path | None, host: str, port: int, timeout: int) -> None:
     """Serve GRAPH (default: the bundled corpus) read-only over the SPARQL 1.1 Protocol.
 
-    Runs the Oxigraph server ('oxigraph serve-read-only') on a fresh store:
+    Runs the Oxigraph server ('oxigraph serve-read-only') on a fresh store,
+    on a free port of 127.0.0.1, behind a guard that takes HOST:PORT:
 
     \b
       http://HOST:PORT/        query page (YASGUI, served by Oxigraph itself)
       http://HOST:PORT/query   SPARQL endpoint, GET or POST; answers in SPARQL
                                JSON, XML, CSV, TSV, or Turtle/N-Triples for graphs
 
-    Updates are refused with HTTP 403. The default graph holds the union of the
-    named graphs (each triple once). Ctrl-C stops the server and removes its store.
+    Updates and writes are refused with HTTP 403. A query with SERVICE (a call
+    to another host), LOAD or an update keyword is refused with HTTP 400 before
+    it reaches Oxigraph. The default graph holds the union of the named graphs
+    (each triple once). Ctrl-C stops the server and removes its store.
 
     \b
-    Limits: the time limit is cooperative. A query that keeps matching graph
-    patterns is cancelled, but its '200 OK' has already been sent and the body
-    ends in an error text; a query that only multiplies VALUES is not cut.
+    Limits: a query not answered within --timeout gets HTTP 503 "query took
+    longer than N s", never a cut-off 200. Oxigraph cancels cooperatively, so
+    a query that only multiplies VALUES may keep one of its threads busy
+    after the 503. The whole answer is held in memory before it is sent.
     The query page works offline except prefix autocompletion (prefix.cc).
     """
     if not server.is_loopback(host):

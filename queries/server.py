@@ -14,15 +14,23 @@ checked with ``oxigraph serve-read-only --help``):
   ``oxigraph load``, then served with ``serve-read-only``, which answers any
   update (``/update``, or a Graph Store ``PUT``/``POST``/``DELETE``) with
   HTTP 403 "The server is read-only".
-* **Loopback by default**: ``--bind 127.0.0.1:PORT``. The server has no
+* **Loopback by default**: the guard binds 127.0.0.1:PORT. The server has no
   access control; another host is allowed only when asked for, with a warning.
-* **Time limit per query**: ``--timeout-s``. Oxigraph cancels cooperatively:
-  measured here, a three-way cross join was cut at the limit, but the server
-  had already sent ``200 OK`` and the body ends with "The SPARQL operation
-  has been cancelled" (a client sees malformed JSON, not an HTTP error); and
-  a query that only multiplies ``VALUES`` blocks was *not* cut (112 s with a
-  1 s limit). The limit protects against runaway graph patterns, not against
-  every query; keep the server on loopback.
+* **A guard in front** (:mod:`queries.guard`): Oxigraph listens on a free
+  port of 127.0.0.1 only; the public address is taken by a small werkzeug
+  app that reads each query first. Measured on 0.5.13, ``serve-read-only``
+  *executes* ``SERVICE <http://other-host/…>`` (it sent a POST to a listener
+  on loopback; ``HTTP_PROXY`` does not stop it, and it has no option to turn
+  federation off), so the guard answers HTTP 400 to any query with a
+  ``SERVICE`` clause, ``LOAD`` or an update keyword, and forwards nothing.
+* **Time limit per query**: ``--timeout-s`` for Oxigraph, plus the guard's
+  own. Oxigraph cancels cooperatively: a three-way cross join was cut at the
+  limit, but it had already sent ``200 OK`` and the body ends in "The SPARQL
+  operation has been cancelled"; a query that only multiplies ``VALUES`` was
+  *not* cut (112 s with a 1 s limit). The guard reads the whole answer
+  before it sends anything, so a late answer or one that ends in that text
+  becomes HTTP 503 "query took longer than N s" in at most N s. (A query
+  Oxigraph does not cut keeps one of its threads busy after the 503.)
 * **Union in the default graph**: the store is loaded the way the embedded
   one is (:func:`queries.store.open_store`): named graphs as built plus their
   union, each triple once, in the default graph. Not ``--union-default-graph``,
@@ -38,6 +46,7 @@ The store folder is temporary and removed when the server stops.
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -52,6 +61,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from queries import guard as guard_module
 from queries.errors import GraphLoadError, QueryError
 from queries.store import open_store
 
@@ -124,10 +134,16 @@ def load(graph: object, location: Path, binary: str) -> None:
 
 @dataclass(frozen=True)
 class RunningServer:
-    """A started server: its process and its addresses."""
+    """A started server: its process and its addresses.
+
+    ``url`` is the public address: the guard's when there is one, else
+    Oxigraph's own. ``upstream_url`` is always Oxigraph's (loopback only
+    behind a guard).
+    """
 
     process: subprocess.Popen[bytes]
     url: str
+    upstream_url: str = ""
 
     @property
     def query_url(self) -> str:
@@ -148,30 +164,64 @@ class RunningServer:
 @contextmanager
 def running(graph: object = None, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
             timeout: int | None = DEFAULT_TIMEOUT, read_only: bool = True,
-            log: IO[bytes] | int | None = None,
-            ready_within: float = 20.0) -> Iterator[RunningServer]:
+            log: IO[bytes] | int | None = None, ready_within: float = 20.0,
+            guard: bool | None = None) -> Iterator[RunningServer]:
     """Load ``graph`` and run the server until the ``with`` block ends.
 
     ``graph`` is a file, an rdflib graph or ``None`` for the bundled corpus; a
     writable server (``read_only=False``, for tests of ``push``) starts empty
-    when ``graph`` is ``None``. The server is stopped and its store folder
-    removed however the block ends. ``log`` takes the server's own output
-    (a file, or ``subprocess.DEVNULL``); by default it goes to ours.
+    when ``graph`` is ``None``. ``guard`` (default: when read-only) puts
+    :mod:`queries.guard` on ``host:port`` and Oxigraph on a free loopback
+    port; without it Oxigraph itself listens on ``host:port``. The server is
+    stopped and its store folder removed however the block ends. ``log``
+    takes the server's own output (a file, or ``subprocess.DEVNULL``, which
+    also silences the guard's request log); by default it goes to ours.
     """
+    guarded = read_only if guard is None else guard
     binary = oxigraph_binary()
     with tempfile.TemporaryDirectory(prefix="lapekg-store-") as folder:
         location = Path(folder) / "store"
         if read_only or graph is not None:
             load(graph, location, binary)
-        command = serve_command(binary, location, host=host, port=port,
-                                timeout=timeout, read_only=read_only)
-        process = subprocess.Popen(command, stdout=log, stderr=log)
+        inner_host, inner_port = (DEFAULT_HOST, free_loopback_port()) if guarded else (host, port)
+        # Bound first, so that a taken port fails before Oxigraph starts; it
+        # answers once Oxigraph is ready (clients wait in the backlog until then).
+        front = (bind_guard(host, port, inner_port, timeout, quiet=log == subprocess.DEVNULL)
+                 if guarded else None)
         try:
-            server = RunningServer(process, f"http://{bind_host(host)}:{port}")
-            wait_until_ready(server, ready_within)
-            yield server
+            command = serve_command(binary, location, host=inner_host, port=inner_port,
+                                    timeout=timeout, read_only=read_only)
+            process = subprocess.Popen(command, stdout=log, stderr=log)
+            try:
+                upstream_url = f"http://{bind_host(inner_host)}:{inner_port}"
+                wait_until_ready(RunningServer(process, upstream_url, upstream_url),
+                                 ready_within)
+                if front is not None:
+                    front.serve()
+                yield RunningServer(process, f"http://{bind_host(host)}:{port}", upstream_url)
+            finally:
+                stop(process)
         finally:
-            stop(process)
+            if front is not None:
+                front.stop()
+
+
+def bind_guard(host: str, port: int, inner_port: int, timeout: int | None, *,
+               quiet: bool) -> guard_module.Guard:
+    """The guard bound to ``host:port`` for Oxigraph on ``127.0.0.1:inner_port``."""
+    upstream = guard_module.Upstream(DEFAULT_HOST, inner_port, float(timeout) if timeout else None)
+    try:
+        return guard_module.bind(host, port, upstream, quiet=quiet)
+    except OSError as err:
+        raise QueryError(f"cannot listen on {bind_host(host)}:{port}: {err.strerror or err}; "
+                         "is the port in use?") from err
+
+
+def free_loopback_port() -> int:
+    """A port of 127.0.0.1 free right now, for the Oxigraph behind the guard."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((DEFAULT_HOST, 0))
+        return probe.getsockname()[1]
 
 
 def wait_until_ready(server: RunningServer, within: float) -> None:
