@@ -23,7 +23,7 @@ result loaded from the cache is given the path it was found under.
 What is stored is a *slim* :class:`~graph_builder.pipeline.DocResult`
 (:func:`slim`): what ``emit`` reads (the document, its sentences, the
 resolution, the facts), without tokens, blocks and per-sentence values,
-which are three quarters of the pickle and are not needed once the facts
+which are more than half of the pickle and are not needed once the facts
 are made. Files are pickles written atomically (a temporary file renamed
 over the target), without fsync: a file cut short by a crash fails to
 unpickle and is treated as a miss, so durability would only cost time.

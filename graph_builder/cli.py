@@ -67,22 +67,34 @@ def _summary(documents: int, warnings: list[SourceError], counts: Counter, facts
 @click.option("--no-personal", "no_personal", is_flag=True,
               help="Leave out people: Person nodes, e-mails, phone numbers, and their "
                    "names in quotes and labels.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes that read the documents; 0 means one per core.")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              metavar="DIR", help="Keep each document's result here by content hash, so a "
+                                  "rebuild reads only what changed [default: .lapekg-cache "
+                                  "beside --out].")
+@click.option("--no-cache", is_flag=True, help="Read every document afresh; keep nothing.")
 def build(sources: tuple[Path, ...], out: Path, base: str | None, strict: bool,
-          quiet: bool, curation_path: Path | None, no_personal: bool) -> None:
+          quiet: bool, curation_path: Path | None, no_personal: bool, jobs: int,
+          cache_dir: Path | None, no_cache: bool) -> None:
     """Build the knowledge graph of SOURCES (files or folders).
 
     With no SOURCES, the bundled corpus (two LAPE pages) is built.
     """
+    from graph_builder.cache import Cache, default_directory
     from graph_builder.curation import load_curation
+    from graph_builder.parallel import default_jobs
     from graph_builder.pipeline import build as run_build
     from lapekg.atomic import atomic_write_bytes
 
     try:
         fmt = format_for(out)
         curation = load_curation(curation_path) if curation_path is not None else None
+        cache = None if no_cache else Cache(cache_dir or default_directory(out))
         result = run_build(list(sources) if sources else None, base=base, strict=strict,
                            progress=_progress_reporter(not quiet), curation=curation,
-                           personal=not no_personal)
+                           personal=not no_personal, jobs=jobs or default_jobs(),
+                           cache=cache)
         data = serialize(result.dataset, fmt)
         atomic_write_bytes(out, data)
     except UnknownFormat as err:

@@ -5,15 +5,16 @@ calls, so threads would share one interpreter lock, and libvoikko is not
 thread-safe anyway. Each worker process builds its own analyser and
 gazetteer on first use (``morphology.analyser()``, ``gazetteer()``), and
 sends back a pickled *slim* result (:func:`graph_builder.cache.slim`), which
-is also what the cache stores: what ``pipeline.emit`` reads, a third of the
-full result's bytes.
+is also what the cache stores: what ``pipeline.emit`` reads, less than half
+of the full result's bytes.
 
 How workers start (:func:`start_method`): by ``fork`` when this process
 runs a single thread, as a command-line build does. A forked worker starts
 in milliseconds and inherits the analyser if there is one (copy-on-write;
 each process then uses its own copy, never concurrently). ``forkserver`` or
-``spawn`` would instead re-run the calling script in every worker, so a
-plain script without an ``if __name__ == "__main__":`` guard would fail.
+``spawn`` would instead import the calling script again in a fresh
+interpreter, so a plain script without an ``if __name__ == "__main__":``
+guard would start building again there and fail.
 When other threads run (a notebook kernel, a browser driver), a fork could
 copy a lock some thread holds and deadlock, so then ``forkserver`` is used.
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import pickle
 import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -120,8 +122,6 @@ def analyse_path(path: Path, *, pickled: bool = False) -> Outcome:
 
 def _picklable(err: BaseException) -> BaseException:
     """The exception itself if it survives pickling, else a RuntimeError naming it."""
-    import pickle
-
     try:
         pickle.loads(pickle.dumps(err))
         return err

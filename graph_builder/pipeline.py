@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
@@ -21,7 +22,7 @@ from graph_builder import cards
 from graph_builder.context import DocContext
 from graph_builder.curation import Curation, apply_curation
 from graph_builder.emit import Emitter, EntityRecord, Occurrence, doc_id, refine_dates
-from graph_builder.errors import EmptyDocumentError, SourceError
+from graph_builder.errors import SourceError
 from graph_builder.gazetteer import Gazetteer, gazetteer
 from graph_builder.measures import measures
 from graph_builder.mentions import sentence_mentions
@@ -36,6 +37,9 @@ from graph_builder.serialize import union_graph
 from graph_builder.values import contacts, money, periods
 from ontology import reference
 from ontology.namespaces import data_namespace
+
+if TYPE_CHECKING:  # the cache stores DocResults: import it for types only
+    from graph_builder.cache import Cache
 
 
 @dataclass
@@ -194,9 +198,15 @@ def emit(results: list[DocResult], base: str | None = None) -> tuple[Dataset, Co
 def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
           strict: bool = False,
           progress: Callable[[int, int, str], None] | None = None,
-          curation: Curation | None = None, personal: bool = True) -> BuildResult:
-    """Build the graph of ``sources`` (files or folders); the bundled corpus if None."""
-    from graph_builder.readers import read_document
+          curation: Curation | None = None, personal: bool = True,
+          jobs: int = 1, cache: Cache | None = None) -> BuildResult:
+    """Build the graph of ``sources`` (files or folders); the bundled corpus if None.
+
+    ``jobs`` processes read and analyse the documents; ``cache`` keeps each
+    document's result by content hash, so a rebuild reads only what changed.
+    Neither changes a byte of the output.
+    """
+    from graph_builder.parallel import analyse_all
     from graph_builder.sources import bundled_corpus, discover
 
     skipped: list[SourceError] = []
@@ -209,36 +219,13 @@ def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
                    for p in found.skipped]
         if strict and warnings:
             raise warnings[0]
-    gaz = gazetteer()
-    results: list[DocResult] = []
-    documents: list[Document] = []
-    for n, path in enumerate(files, start=1):
-        if progress:
-            progress(n, len(files), str(path))
-        try:
-            document = read_document(path)
-        except EmptyDocumentError as err:
-            skipped.append(err)
-            continue
-        except SourceError as err:
-            if strict:
-                raise
-            warnings.append(err)
-            continue
-        try:
-            result = analyse(document, gaz)
-        except Exception as err:  # a rule's bug must not lose the other documents
-            if strict:
-                raise
-            warnings.append(SourceError(path, f"internal error while reading: "
-                                              f"{type(err).__name__}: {err}"))
-            continue
-        documents.append(document)
-        results.append(result)
+    analysed = analyse_all(files, jobs, cache, strict=strict, progress=progress)
+    results = analysed.results
     dataset, counts, facts = emit(results, base)
     if curation is not None:
         dataset = apply_curation(dataset, curation, base)
     if not personal:
         dataset = without_personal(dataset, base)
         counts.pop(Kind.PERSON.value, None)
-    return BuildResult(dataset, documents, warnings, counts, facts, skipped)
+    return BuildResult(dataset, [r.document for r in results], warnings + analysed.warnings,
+                       counts, facts, skipped + analysed.skipped)
