@@ -197,9 +197,9 @@ _NAME_AFTER = re.compile(r"^ ([A-ZÄÖÅ][\w-]*(?: [a-zäöå][\w-]*){0,3})(?=,|
 def _appositions(m: Mention, text: str) -> list[str]:
     """Names set beside a project's: "Kompassi – Kanta-Hämeen LAPE-hanke" (a title),
     "… LAPE-hanketta Tuki ajoissa, joka …"."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = max(text.rfind("\n", 0, m.start) + 1, m.start - 200)
+    line_end = text.find("\n", m.end, m.end + 200)
+    line_end = min(len(text), m.end + 200) if line_end < 0 else line_end
     found = []
     before = _DASH_BEFORE.search(text[line_start:m.start])
     if before and before.start() == 0:
@@ -215,11 +215,15 @@ def _appositions(m: Mention, text: str) -> list[str]:
 
 def _join_name_suffixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
     """"Perheentupa ry" is "Etelä-Karjalan Perheentupa ry" when one document names both."""
-    orgs = [(i, m.name.split()) for i, m in enumerate(mentions) if m.kind is Kind.ORGANISATION]
-    for i, short in orgs:
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.kind is Kind.ORGANISATION:
+            first.setdefault(m.name, i)
+    names = [(i, name.split()) for name, i in first.items()]
+    for i, short in names:
         if len(short) < 2:
             continue
-        for j, long in orgs:
+        for j, long in names:
             if len(long) > len(short) and long[-len(short):] == short:
                 uf.union(keys[i], keys[j])
 
@@ -290,10 +294,13 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
             abbreviations.setdefault(other, keys[i])
     # programme acronyms seen anywhere ("LAPE-muutosohjelma") name the programme alone too
     extra: list[Mention] = []
-    covered = [(m.start, m.end) for m in mentions]
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        covered.setdefault(m.sentence, []).append((m.start, m.end))
     for sent_index, tokens in sorted(tokens_by_sentence.items()):
+        spans = covered.get(sent_index, [])
         for tok in tokens:
-            if any(a <= tok.start < b for a, b in covered):
+            if any(a <= tok.start < b for a, b in spans):
                 continue
             key = _inflected_alias(tok.lemma, abbreviations) or _inflected_alias(
                 tok.text, abbreviations)

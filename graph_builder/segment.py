@@ -203,8 +203,32 @@ def sentences(text: str, block_list: list[Block]) -> list[Sentence]:
             cursor = end
         if body[cursor:].strip():
             out.append(_sentence(text, block, b_index, cursor, len(body), len(out)))
-    kept = [s for s in out if s is not None]
+    kept = [piece for s in out if s is not None for piece in _bounded(text, s)]
     return [Sentence(i, s.block, s.start, s.end, s.text, s.line) for i, s in enumerate(kept)]
+
+
+#: No real sentence is longer; a longer run (a 10 MB line, a table flattened by a
+#: PDF) is cut at spaces, so that the rules, which look at pairs of names within
+#: a sentence, stay linear in the size of a document.
+MAX_SENTENCE = 1500
+
+
+def _bounded(text: str, sentence: Sentence) -> list[Sentence]:
+    if sentence.end - sentence.start <= MAX_SENTENCE:
+        return [sentence]
+    pieces = []
+    start = sentence.start
+    while start < sentence.end:
+        end = min(start + MAX_SENTENCE, sentence.end)
+        if end < sentence.end:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, end)
+            end = cut if cut > start else end
+        s, e = _strip(text, start, end)
+        if e > s:
+            line = sentence.line + text.count("\n", sentence.start, s)
+            pieces.append(Sentence(0, sentence.block, s, e, text[s:e], line))
+        start = end
+    return pieces
 
 
 def _sentence(text: str, block: Block, b_index: int, rel_start: int, rel_end: int,
