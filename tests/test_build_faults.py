@@ -117,3 +117,18 @@ def test_sigkill_never_changes_the_previous_output(tmp_path: Path, delay: float)
         Graph().parse(data=data.decode("utf-8"), format="turtle")
     else:
         assert zlib.crc32(data) == before
+
+
+def test_a_long_single_line_builds(tmp_path: Path) -> None:
+    """A page with no line breaks (half a megabyte here) is read in bounded sentences."""
+    words = ("Hankkeen hallinnoija on Seinäjoen kaupunki ja valtionavustus on 1 000 euroa "
+             "vuonna 2017 ").split()
+    line = " ".join(words[n % len(words)] for n in range(60_000))
+    source = tmp_path / "pitkä.txt"
+    source.write_text(line, encoding="utf-8")
+    out = tmp_path / "out.nt"
+    run = lapekg("build", str(source), "--no-cache", "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    graph = Graph().parse(out, format="nt")
+    quotes = [str(o) for o in graph.objects(None, None) if len(str(o)) > 1000]
+    assert quotes and max(len(q) for q in quotes) <= 1500
