@@ -1,4 +1,8 @@
-"""``python -m benchmarks [--quick] [--out benchmarks/RESULTS.md]``."""
+"""``python -m benchmarks [--quick] [--out FILE]``.
+
+A full run writes ``benchmarks/RESULTS.md``; a quick run writes
+``benchmarks/RESULTS-quick.md``, so it never overwrites the full figures.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 from benchmarks.measure import ROOT
 
 DEFAULT_OUT = ROOT / "benchmarks" / "RESULTS.md"
+QUICK_OUT = ROOT / "benchmarks" / "RESULTS-quick.md"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,8 +24,9 @@ def parser() -> argparse.ArgumentParser:
         description="Measure lapekg against the targets of issue 6 and write RESULTS.md.")
     p.add_argument("--quick", action="store_true",
                    help="10 and 100 documents, small graphs, no browser, no 10,000 (< 1 min)")
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                   help=f"where to write the report (default {DEFAULT_OUT.relative_to(ROOT)})")
+    p.add_argument("--out", type=Path, default=None,
+                   help=f"where to write the report (default {DEFAULT_OUT.relative_to(ROOT)}, "
+                        f"or {QUICK_OUT.relative_to(ROOT)} with --quick)")
     p.add_argument("--jobs", type=int, default=default_jobs(),
                    help="processes for parallel builds (default: every core)")
     p.add_argument("--work", type=Path,
@@ -35,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.jobs < 1:
         parser().error(f"--jobs must be at least 1, not {args.jobs}")
-    run(args.quick, args.out, args.jobs, args.work)
+    out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
+    run(args.quick, out, args.jobs, args.work)
     return 0
 
 

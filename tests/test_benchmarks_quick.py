@@ -17,8 +17,10 @@ import pytest
 from benchmarks.corpus import GENRES, generate, write_corpus
 from graph_builder import parallel
 from graph_builder.cache import Cache, document_key
+from graph_builder.errors import SourceError
 from graph_builder.parallel import analyse_all
-from graph_builder.pipeline import build, emit
+from graph_builder.pipeline import analyse, build, emit
+from graph_builder.readers import read_document
 from graph_builder.serialize import serialize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,13 +38,19 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def reference(corpus) -> tuple[bytes, bytes]:
-    return output(build([corpus]).dataset)
-
-
 def paths_of(folder: Path) -> list[Path]:
     return sorted(folder.iterdir())
+
+
+def serial_loop(paths: list[Path]) -> tuple[bytes, bytes]:
+    """The reference: ``pipeline.analyse`` on each document in this process, full results
+    (no workers, no pickling, no slimming, no cache), then ``emit``."""
+    return output(emit([analyse(read_document(p)) for p in paths])[0])
+
+
+@pytest.fixture(scope="module")
+def reference(corpus) -> tuple[bytes, bytes]:
+    return serial_loop(paths_of(corpus))
 
 
 # --- The generator --------------------------------------------------------------------
@@ -74,9 +82,17 @@ def test_generated_names_are_inflected():
 # --- Same facts serial, parallel, cached ---------------------------------------------
 
 
-def test_one_process_gives_the_pipelines_bytes(corpus, reference):
+def test_one_process_gives_the_serial_loops_bytes(corpus, reference):
     analysed = analyse_all(paths_of(corpus), jobs=1)
     assert output(emit(analysed.results)[0]) == reference
+
+
+def test_pipeline_build_on_all_cores_with_cache_gives_the_same_bytes(corpus, reference,
+                                                                      tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    for _ in range(2):  # cold, then warm
+        built = build([corpus], jobs=2, cache=Cache(tmp_path / "cache"))
+        assert output(built.dataset) == reference
 
 
 @pytest.mark.parametrize("method", ["fork", "forkserver"])
@@ -108,7 +124,7 @@ def test_a_changed_document_is_read_again(corpus, tmp_path):
     again = Cache(tmp_path / "cache")
     analysed = analyse_all(paths_of(copy), 1, again)
     assert (again.hits, again.misses, again.stored) == (9, 1, 1)
-    assert output(emit(analysed.results)[0]) == output(build([copy]).dataset)
+    assert output(emit(analysed.results)[0]) == serial_loop(paths_of(copy))
 
 
 def test_cached_results_take_the_path_they_are_found_under(corpus, tmp_path):
@@ -140,30 +156,32 @@ def test_key_depends_on_version_name_and_bytes():
     assert key != document_key("a.txt", "00" * 32, "v2")
 
 
-def test_bad_and_empty_sources_are_reported_as_the_pipeline_does(corpus, tmp_path, monkeypatch):
+def test_bad_and_empty_sources_are_named_and_the_rest_is_built(corpus, tmp_path, monkeypatch):
     folder = tmp_path / "mixed"
     write_corpus(10, folder)
-    (folder / "00003_empty.txt").write_text("  \n", encoding="utf-8")
-    (folder / "00006_image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    expected = build([folder])
+    good = paths_of(folder)
+    empty, image = folder / "00003_empty.txt", folder / "00006_image.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
     for jobs in (1, 2):
         found = analyse_all(paths_of(folder), jobs, Cache(tmp_path / f"cache{jobs}"))
-        assert [str(w) for w in found.warnings] == [str(w) for w in expected.warnings]
-        assert [str(s) for s in found.skipped] == [str(s) for s in expected.skipped]
-        assert output(emit(found.results)[0]) == output(expected.dataset)
-        with pytest.raises(type(expected.warnings[0])):
+        assert [w.path for w in found.warnings] == [str(image)]
+        assert [s.path for s in found.skipped] == [str(empty)]
+        assert output(emit(found.results)[0]) == serial_loop(good)
+        with pytest.raises(SourceError) as raised:
             analyse_all(paths_of(folder), jobs, strict=True)
+        assert raised.value.path == str(image)
 
 
 # --- The instrumented pipeline ---------------------------------------------------------
 
 
-def test_stage_timed_build_computes_what_the_pipeline_computes(corpus):
+def test_stage_timed_build_computes_what_the_pipeline_computes(corpus, reference):
     from benchmarks.stages import STAGES, build_timed
 
     staged = build_timed(paths_of(corpus))
-    assert staged.output == serialize(build([corpus]).dataset, "turtle")
+    assert staged.output == reference[1]
     assert set(staged.clock.totals) == set(STAGES)
 
 
