@@ -1,11 +1,8 @@
 """Where a build's time goes: the pipeline's stages timed from outside, and the floor.
 
-Why a copy of ``pipeline.analyse``: the stages are plain functions, but
-``analyse`` calls them all in one loop, so the only way to time each one
-without editing the pipeline is to call them step by step in the same
-order, as :func:`analyse_timed` does. That it still computes the same thing
-is a test (``tests/test_benchmarks_quick.py``: same emitted bytes as
-``pipeline.build``), so the copy cannot drift silently.
+The stages are timed inside ``pipeline.analyse`` itself: it takes a stage
+clock, so what is measured is what users run (a test still checks the timed
+build emits the same bytes as ``pipeline.build``).
 
 The *floor* is libvoikko alone analysing every word the build analysed, in
 a fresh ``Voikko`` with no cache: no build that reads every word with
@@ -21,23 +18,12 @@ from pathlib import Path
 from rdflib import Dataset
 
 from benchmarks.measure import Clock
-from graph_builder import cards
-from graph_builder.context import DocContext
-from graph_builder.emit import doc_id
 from graph_builder.errors import EmptyDocumentError, SourceError
 from graph_builder.gazetteer import Gazetteer, gazetteer
-from graph_builder.measures import measures
-from graph_builder.mentions import sentence_mentions
-from graph_builder.model import Document, Kind, Mention
-from graph_builder.morphology import tokenize
-from graph_builder.pipeline import DocResult, _dedupe, emit
+from graph_builder.model import Document
+from graph_builder.pipeline import DocResult, analyse, emit
 from graph_builder.readers import read_document
-from graph_builder.relations import relation_facts
-from graph_builder.resolve import Entity, resolve_document
-from graph_builder.segment import blocks as split_blocks
-from graph_builder.segment import sentences as split_sentences
 from graph_builder.serialize import serialize
-from graph_builder.values import contacts, money, periods
 
 #: In pipeline order; "values" (money, dates, contacts) and "emit" are stages too.
 STAGES = ("read", "segment", "morphology", "mentions", "values", "resolution", "relations",
@@ -45,49 +31,8 @@ STAGES = ("read", "segment", "morphology", "mentions", "values", "resolution", "
 
 
 def analyse_timed(document: Document, gaz: Gazetteer, clock: Clock) -> DocResult:
-    """``pipeline.analyse``, step by step, each step under its stage's clock."""
-    text = document.text
-    with clock("segment"):
-        block_list = split_blocks(text)
-        sentence_list = split_sentences(text, block_list)
-    tokens: dict[int, list] = {}
-    found: list[Mention] = []
-    per_periods, per_money, per_contacts = {}, {}, {}
-    for sent in sentence_list:
-        with clock("morphology"):
-            toks = tokenize(sent.text, sent.start)
-        tokens[sent.index] = toks
-        with clock("values"):
-            cs = contacts(sent.text, sent.start)
-            per_contacts[sent.index] = cs
-            per_periods[sent.index] = periods(sent.text, sent.start)
-            per_money[sent.index] = money(sent.text, sent.start)
-        with clock("mentions"):
-            blocked = [c.span for c in cs]
-            mentions = sentence_mentions(sent, toks, gaz, blocked)
-            mentions += cards.structural_mentions(sent, block_list[sent.block], toks, mentions,
-                                                  block_list)
-            found.extend(sorted(mentions, key=lambda m: m.start))
-    with clock("resolution"):
-        did = doc_id(document)
-        resolution = resolve_document(found, tokens, text, gaz, did)
-        ctx = DocContext(document, did, block_list, sentence_list, tokens, resolution,
-                         per_periods, per_money, per_contacts)
-    with clock("relations"):
-        facts = list(relation_facts(ctx))
-        found_measures, measure_facts = measures(ctx)
-        labels: dict[str, str] = {}
-        for m in found_measures:
-            ent = resolution.entities.setdefault(m.key, Entity(m.key, Kind.MEASURE))
-            ent.add_name(m.label)
-            labels[m.key] = m.label
-            resolution.mentions.append(Mention(Kind.MEASURE, sentence_list[m.sentence].start,
-                                               sentence_list[m.sentence].end, m.label, m.label,
-                                               m.rule, m.sentence))
-            resolution.keys[len(resolution.mentions) - 1] = m.key
-        facts.extend(measure_facts)
-        facts = _dedupe(facts)
-    return DocResult(document, ctx, facts, labels)
+    """``pipeline.analyse`` itself, each stage under its clock."""
+    return analyse(document, gaz, clock=clock)
 
 
 @dataclass

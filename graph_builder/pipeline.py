@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,44 +68,63 @@ class BuildResult:
         return union_graph(self.dataset)
 
 
-def analyse(document: Document, gaz: Gazetteer | None = None) -> DocResult:
-    """Read one document: structure, names, entities, relations, measures."""
+StageClock = Callable[[str], AbstractContextManager[object]]
+
+
+def _untimed(stage: str) -> AbstractContextManager[object]:
+    return nullcontext()
+
+
+def analyse(document: Document, gaz: Gazetteer | None = None,
+            clock: StageClock = _untimed) -> DocResult:
+    """Read one document: structure, names, entities, relations, measures.
+
+    ``clock(stage)`` wraps each stage (segment, morphology, values, mentions,
+    resolution, relations), so the benchmarks time this very function.
+    """
     gaz = gaz or gazetteer()
     text = document.text
-    block_list = split_blocks(text)
-    sentence_list = split_sentences(text, block_list)
+    with clock("segment"):
+        block_list = split_blocks(text)
+        sentence_list = split_sentences(text, block_list)
     tokens: dict[int, list] = {}
     found: list[Mention] = []
     per_periods, per_money, per_contacts = {}, {}, {}
     for sent in sentence_list:
-        toks = tokenize(sent.text, sent.start)
+        with clock("morphology"):
+            toks = tokenize(sent.text, sent.start)
         tokens[sent.index] = toks
-        cs = contacts(sent.text, sent.start)
-        per_contacts[sent.index] = cs
-        per_periods[sent.index] = periods(sent.text, sent.start)
-        per_money[sent.index] = money(sent.text, sent.start)
-        blocked = [c.span for c in cs]
-        mentions = sentence_mentions(sent, toks, gaz, blocked)
-        mentions += cards.structural_mentions(sent, block_list[sent.block], toks, mentions,
-                                              block_list)
-        found.extend(sorted(mentions, key=lambda m: m.start))
-    did = doc_id(document)
-    resolution = resolve_document(found, tokens, text, gaz, did)
-    ctx = DocContext(document, did, block_list, sentence_list, tokens, resolution,
-                     per_periods, per_money, per_contacts)
-    facts = list(relation_facts(ctx))
-    found_measures, measure_facts = measures(ctx)
-    labels: dict[str, str] = {}
-    for m in found_measures:
-        ent = resolution.entities.setdefault(m.key, Entity(m.key, Kind.MEASURE))
-        ent.add_name(m.label)
-        labels[m.key] = m.label
-        resolution.mentions.append(Mention(Kind.MEASURE, sentence_list[m.sentence].start,
-                                           sentence_list[m.sentence].end, m.label, m.label,
-                                           m.rule, m.sentence))
-        resolution.keys[len(resolution.mentions) - 1] = m.key
-    facts.extend(measure_facts)
-    return DocResult(document, ctx, _dedupe(facts), labels)
+        with clock("values"):
+            cs = contacts(sent.text, sent.start)
+            per_contacts[sent.index] = cs
+            per_periods[sent.index] = periods(sent.text, sent.start)
+            per_money[sent.index] = money(sent.text, sent.start)
+        with clock("mentions"):
+            blocked = [c.span for c in cs]
+            mentions = sentence_mentions(sent, toks, gaz, blocked)
+            mentions += cards.structural_mentions(sent, block_list[sent.block], toks, mentions,
+                                                  block_list)
+            found.extend(sorted(mentions, key=lambda m: m.start))
+    with clock("resolution"):
+        did = doc_id(document)
+        resolution = resolve_document(found, tokens, text, gaz, did)
+        ctx = DocContext(document, did, block_list, sentence_list, tokens, resolution,
+                         per_periods, per_money, per_contacts)
+    with clock("relations"):
+        facts = list(relation_facts(ctx))
+        found_measures, measure_facts = measures(ctx)
+        labels: dict[str, str] = {}
+        for m in found_measures:
+            ent = resolution.entities.setdefault(m.key, Entity(m.key, Kind.MEASURE))
+            ent.add_name(m.label)
+            labels[m.key] = m.label
+            resolution.mentions.append(Mention(Kind.MEASURE, sentence_list[m.sentence].start,
+                                               sentence_list[m.sentence].end, m.label, m.label,
+                                               m.rule, m.sentence))
+            resolution.keys[len(resolution.mentions) - 1] = m.key
+        facts.extend(measure_facts)
+        facts = _dedupe(facts)
+    return DocResult(document, ctx, facts, labels)
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
