@@ -134,8 +134,7 @@ ALIAS_CUES: frozenset[str] = frozenset({"eli", "tuttavallisemmin", "lyhyemmin", 
 NON_NAME_WORDS: frozenset[str] = frozenset({
     "joka", "jossa", "jonka", "jotka", "kuten", "myös", "lisäksi", "tämä", "tämän",
     "näin", "se", "sen", "ne", "niiden", "hankkeen", "hanke", "hankkeessa",
-    "hankkeeseen", "hanketta", "hankkeella", "osana", "kansallisesti", "varmaa",
-    "miksi", "haluatko", "lue", "katso", "kyseessä", "tällä", "tässä", "kun",
+    "hankkeeseen", "hanketta", "hankkeella", "osana", "miksi", "tällä", "tässä", "kun",
     "mutta", "sekä", "ja", "tai", "eikä", "että", "koska", "jos", "vaikka",
     "nyt", "jo", "vielä", "on", "ovat", "oli", "olivat", "toimi", "toimii",
 })
