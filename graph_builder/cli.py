@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from graph_builder.errors import LapekgError, SourceError
-from graph_builder.serialize import UnknownFormat, format_for, serialize
+from graph_builder.serialize import UnknownFormat, format_for, write
 
 
 def _progress_reporter(enabled: bool):
@@ -40,13 +40,13 @@ def _progress_reporter(enabled: bool):
 
 
 def _summary(documents: int, warnings: list[SourceError], counts: Counter, facts: int,
-             triples: int, out: Path) -> str:
+             quads: int, out: Path) -> str:
     lines = [f"lapekg build: {documents} document(s) read, {len(warnings)} warning(s)"]
     for kind in ("Programme", "Project", "Region", "Municipality", "Organisation", "Person",
                  "Measure"):
         lines.append(f"  {kind:<13} {counts.get(kind, 0)}")
     lines.append(f"  facts         {facts}")
-    lines.append(f"  triples       {triples}")
+    lines.append(f"  quads         {quads}")
     lines.append(f"  written       {out}")
     return "\n".join(lines)
 
@@ -85,7 +85,7 @@ def build(sources: tuple[Path, ...], out: Path, base: str | None, strict: bool,
     from graph_builder.curation import load_curation
     from graph_builder.parallel import default_jobs
     from graph_builder.pipeline import build as run_build
-    from lapekg.atomic import atomic_write_bytes
+    from lapekg.atomic import atomic_open
 
     try:
         fmt = format_for(out)
@@ -94,9 +94,11 @@ def build(sources: tuple[Path, ...], out: Path, base: str | None, strict: bool,
         result = run_build(list(sources) if sources else None, base=base, strict=strict,
                            progress=_progress_reporter(not quiet), curation=curation,
                            personal=not no_personal, jobs=jobs or default_jobs(),
-                           cache=cache)
-        data = serialize(result.dataset, fmt)
-        atomic_write_bytes(out, data)
+                           cache=cache, spill_dir=out.resolve().parent)
+        with atomic_open(out, "wb") as handle:
+            write(result.quads, fmt, handle, base)
+        quads = len(result.quads)
+        result.quads.close()
     except UnknownFormat as err:
         raise click.UsageError(str(err)) from err
     except (LapekgError, ValueError, OSError) as err:
@@ -108,7 +110,7 @@ def build(sources: tuple[Path, ...], out: Path, base: str | None, strict: bool,
         for note in result.skipped:
             click.echo(f"lapekg build: skipped: {note}", err=True)
         click.echo(_summary(len(result.documents), result.warnings, result.entity_counts,
-                            result.fact_count, len(result.dataset), out), err=True)
+                            result.fact_count, quads, out), err=True)
     sys.exit(1 if result.warnings else 0)
 
 

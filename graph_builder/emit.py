@@ -16,12 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from graph_builder import ntriples as nt
 from graph_builder.model import Document, Fact, Kind, Sentence
+from graph_builder.quads import Quads
 from graph_builder.values import When
-from ontology.namespaces import FUNDING_KIND, LKG, ROLE, bind_prefixes
+from ontology.namespaces import FUNDING_KIND, LKG, ROLE
 
 KIND_PATH = {"region": "region", "municipality": "municipality", "org": "organisation",
              "programme": "programme", "project": "project", "person": "person",
@@ -64,193 +66,266 @@ class Occurrence:
 
 
 class Emitter:
-    """Writes triples and their evidence into a Dataset."""
+    """Writes triples and their evidence, document by document, into :class:`Quads`.
 
-    def __init__(self, base: Namespace) -> None:
-        self.ns = base
-        self.dataset = Dataset()
-        bind_prefixes(self.dataset, str(base))
+    Terms are N-Triples text (:mod:`graph_builder.ntriples`); each document's
+    triples are collected in a set and handed over by :meth:`flush`, so a
+    build holds one document's graph at a time besides what ``Quads`` keeps.
+    Node IRIs are hashes of the same values as ever, so they stay stable.
+    """
 
-    # --- IRIs -------------------------------------------------------------
-    def iri(self, key: str) -> URIRef:
+    def __init__(self, base: str, quads: Quads | None = None) -> None:
+        self.base = str(base)
+        self.quads = quads if quads is not None else Quads()
+        self._open: dict[str, set[str]] = {}
+        self._sentences: set[str] = set()
+        self._vocab: dict[str, str] = {}
+
+    # --- IRIs (plain strings; ``nt`` gives their N-Triples form) -------------
+    def iri(self, key: str) -> str:
         prefix, _, rest = key.partition(":")
-        return self.ns[f"{KIND_PATH[prefix]}/{rest}"]
+        return f"{self.base}{KIND_PATH[prefix]}/{rest}"
 
-    def doc_iri(self, document: Document) -> URIRef:
-        return self.ns[f"document/{doc_id(document)}"]
+    def doc_iri(self, document: Document) -> str:
+        return f"{self.base}document/{doc_id(document)}"
 
-    def sentence_iri(self, document: Document, sentence: Sentence) -> URIRef:
-        return self.ns[f"sentence/{doc_id(document)}-{sentence.start}-{sentence.end}"]
+    def sentence_iri(self, document: Document, sentence: Sentence) -> str:
+        return f"{self.base}sentence/{doc_id(document)}-{sentence.start}-{sentence.end}"
 
-    def graph_of(self, document: Document) -> Graph:
-        return self.dataset.graph(self.doc_iri(document))
+    def lkg(self, name: str) -> str:
+        """``<lkg:name>`` in N-Triples form (cached: the vocabulary is small)."""
+        term = self._vocab.get(name)
+        if term is None:
+            term = self._vocab[name] = nt.iri(f"{LKG}{name}")
+        return term
+
+    def graph_of(self, document: Document) -> set[str]:
+        return self._open.setdefault(nt.iri(self.doc_iri(document)), set())
+
+    def flush(self) -> None:
+        """Hand every open graph to ``quads`` (call after each document)."""
+        for graph in sorted(self._open):
+            self.quads.add_graph(graph, self._open[graph])
+        self._open = {}
+        self._sentences = set()
 
     # --- documents and sentences -----------------------------------------
     def document(self, document: Document) -> None:
         g = self.graph_of(document)
-        d = self.doc_iri(document)
-        g.add((d, RDF.type, LKG.SourceDocument))
-        g.add((d, LKG.sha256, Literal(document.sha256)))
-        g.add((d, LKG.mediaType, Literal(document.media_type)))
-        g.add((d, LKG.fileName, text_literal(document.name, None)))
-        g.add((d, RDFS.label, text_literal(document.title or document.name, None)))
+        d = nt.iri(self.doc_iri(document))
+        g.add(f"{d} {RDF_TYPE} {self.lkg('SourceDocument')} .")
+        g.add(f"{d} {self.lkg('sha256')} {nt.literal(document.sha256)} .")
+        g.add(f"{d} {self.lkg('mediaType')} {nt.literal(document.media_type)} .")
+        g.add(f"{d} {self.lkg('fileName')} {nt.literal(clean_text(document.name))} .")
+        g.add(f"{d} {RDFS_LABEL} {nt.literal(clean_text(document.title or document.name))} .")
 
-    def sentence(self, document: Document, sentence: Sentence) -> URIRef:
-        g = self.graph_of(document)
-        node = self.sentence_iri(document, sentence)
-        if (node, RDF.type, LKG.Sentence) not in g:
-            g.add((node, RDF.type, LKG.Sentence))
-            g.add((node, LKG.inDocument, self.doc_iri(document)))
-            g.add((node, LKG.startOffset, Literal(sentence.start)))
-            g.add((node, LKG.endOffset, Literal(sentence.end)))
-            g.add((node, LKG.line, Literal(sentence.line)))
-            g.add((node, LKG.quote, text_literal(sentence.text)))
+    def sentence(self, document: Document, sentence: Sentence) -> str:
+        node = nt.iri(self.sentence_iri(document, sentence))
+        if node not in self._sentences:
+            self._sentences.add(node)
+            g = self.graph_of(document)
+            g.add(f"{node} {RDF_TYPE} {self.lkg('Sentence')} .")
+            g.add(f"{node} {self.lkg('inDocument')} {nt.iri(self.doc_iri(document))} .")
+            g.add(f"{node} {self.lkg('startOffset')} {nt.typed(str(sentence.start), 'integer')} .")
+            g.add(f"{node} {self.lkg('endOffset')} {nt.typed(str(sentence.end), 'integer')} .")
+            g.add(f"{node} {self.lkg('line')} {nt.typed(str(sentence.line), 'integer')} .")
+            g.add(f"{node} {self.lkg('quote')} {nt.literal(clean_text(sentence.text), 'fi')} .")
         return node
 
-    def evidence(self, g: Graph, document: Document, sentence: Sentence,
-                 triple: tuple, rule: str, confidence: float) -> None:
-        s, p, o = triple
-        node = self.ns[f"evidence/{short_hash(s, p, o, doc_id(document), sentence.start)}"]
-        g.add((node, RDF.type, LKG.Evidence))
-        g.add((node, RDF.subject, s))
-        g.add((node, RDF.predicate, p))
-        g.add((node, RDF.object, o))
-        g.add((node, LKG.rule, Literal(rule)))
-        g.add((node, LKG.confidence, Literal(Decimal(str(round(confidence, 2))),
-                                             datatype=XSD.decimal)))
-        g.add((node, LKG.sentence, self.sentence(document, sentence)))
-        g.add((node, PROV.wasDerivedFrom, self.doc_iri(document)))
-
-    def stated(self, document: Document, sentence: Sentence, triple: tuple, rule: str,
+    def stated(self, document: Document, sentence: Sentence, triple: Triple, rule: str,
                confidence: float) -> None:
-        """Add a triple to the document's graph with its evidence."""
+        """Add a triple to the document's graph with its evidence.
+
+        ``triple`` holds (plain value, N-Triples form) pairs: the plain values
+        name the evidence node as they always have (IRI, or a literal's
+        lexical form), the forms are what is written.
+        """
+        (s, s_nt), (p, p_nt), (o, o_nt) = triple
         g = self.graph_of(document)
-        g.add(triple)
-        self.evidence(g, document, sentence, triple, rule, confidence)
+        g.add(f"{s_nt} {p_nt} {o_nt} .")
+        node = nt.iri(f"{self.base}evidence/"
+                      f"{short_hash(s, p, o, doc_id(document), sentence.start)}")
+        g.add(f"{node} {RDF_TYPE} {self.lkg('Evidence')} .")
+        g.add(f"{node} {RDF_SUBJECT} {s_nt} .")
+        g.add(f"{node} {RDF_PREDICATE} {p_nt} .")
+        g.add(f"{node} {RDF_OBJECT} {o_nt} .")
+        g.add(f"{node} {self.lkg('rule')} {nt.literal(rule)} .")
+        g.add(f"{node} {self.lkg('confidence')} "
+              f"{nt.typed(decimal_lexical(Decimal(str(round(confidence, 2)))), 'decimal')} .")
+        g.add(f"{node} {self.lkg('sentence')} {self.sentence(document, sentence)} .")
+        g.add(f"{node} {PROV_DERIVED} {nt.iri(self.doc_iri(document))} .")
 
     # --- entities ----------------------------------------------------------
     def entity(self, record: EntityRecord, occurrence: Occurrence) -> None:
-        g = self.graph_of(occurrence.document)
+        doc, sent = occurrence.document, occurrence.sentence
+        g = self.graph_of(doc)
         node = self.iri(record.key)
-        cls = LKG[record.kind.value]
-        self.stated(occurrence.document, occurrence.sentence, (node, RDF.type, cls),
+        node_nt = nt.iri(node)
+        cls = f"{LKG}{record.kind.value}"
+        self.stated(doc, sent, (_i(node), TYPE_PAIR, _i(cls)),
                     occurrence.rule, occurrence.confidence)
         if record.kind is Kind.MUNICIPALITY:
-            g.add((node, RDF.type, LKG.Organisation))
+            g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Organisation')} .")
         if record.kind is not Kind.REGION:
-            self.stated(occurrence.document, occurrence.sentence,
-                        (node, RDFS.label, text_literal(record.label)),
+            label = clean_text(record.label)
+            self.stated(doc, sent, (_i(node), LABEL_PAIR, (label, nt.literal(label, "fi"))),
                         occurrence.rule, occurrence.confidence)
             for alt in record.alt_labels:
-                g.add((node, SKOS.altLabel, text_literal(alt)))
+                g.add(f"{node_nt} {SKOS_ALT} {nt.literal(clean_text(alt), 'fi')} .")
             for abbr in record.abbreviations:
-                g.add((node, LKG.abbreviation, text_literal(abbr, None)))
+                g.add(f"{node_nt} {self.lkg('abbreviation')} {nt.literal(clean_text(abbr))} .")
             if record.code:
-                g.add((node, LKG.code, Literal(record.code)))
-        g.add((node, LKG.mentionedIn, self.doc_iri(occurrence.document)))
+                g.add(f"{node_nt} {self.lkg('code')} {nt.literal(record.code)} .")
+        g.add(f"{node_nt} {self.lkg('mentionedIn')} {nt.iri(self.doc_iri(doc))} .")
 
     def partner(self, document: Document, key: str) -> None:
-        node = self.iri(key)
-        g = self.graph_of(document)
         if key.startswith("org:") or key.startswith("municipality:"):
-            g.add((node, RDF.type, LKG.Partner))
+            self.graph_of(document).add(f"{nt.iri(self.iri(key))} {RDF_TYPE} "
+                                        f"{self.lkg('Partner')} .")
 
     # --- facts ---------------------------------------------------------------
     def fact(self, document: Document, sentence: Sentence, fact: Fact) -> None:
         extra = dict(fact.extra)
         subject = self.iri(fact.subject)
         p = fact.predicate
+        rule, confidence = fact.rule, fact.confidence
         if p == "hasFunding":
             self._funding(document, sentence, fact, subject, extra)
-        elif p == "participation":
+            return
+        if p == "participation":
             self._participation(document, sentence, fact, subject, self.iri(str(fact.obj)),
                                 extra)
-        elif p in DATE_PREDICATES and isinstance(fact.obj, When):
-            self.stated(document, sentence, (subject, LKG[p], date_literal(fact.obj)),
-                        fact.rule, fact.confidence)
+            return
+        pred = (f"{LKG}{p}", self.lkg(p))
+        if p in DATE_PREDICATES and isinstance(fact.obj, When):
+            obj = _date_pair(fact.obj)
         elif p in CONTACT_PREDICATES:
-            self.stated(document, sentence,
-                        (subject, LKG[p], URIRef(CONTACT_PREDICATES[p] + str(fact.obj))),
-                        fact.rule, fact.confidence)
+            value = CONTACT_PREDICATES[p] + str(fact.obj)
+            obj = (value, nt.safe_iri(value))
         elif p == "homepage":
-            self.stated(document, sentence, (subject, LKG.homepage, URIRef(str(fact.obj))),
-                        fact.rule, fact.confidence)
+            obj = (str(fact.obj), nt.safe_iri(str(fact.obj)))
         elif p == "title":
-            self.stated(document, sentence, (subject, LKG.jobTitle, text_literal(str(fact.obj))),
-                        fact.rule, fact.confidence)
+            title = clean_text(str(fact.obj))
+            pred = (f"{LKG}jobTitle", self.lkg("jobTitle"))
+            obj = (title, nt.literal(title, "fi"))
         else:
-            obj = self.iri(str(fact.obj))
-            self.stated(document, sentence, (subject, LKG[p], obj), fact.rule, fact.confidence)
+            target = self.iri(str(fact.obj))
+            self.stated(document, sentence, (_i(subject), pred, _i(target)), rule, confidence)
             if "role" in extra:
                 self.partner(document, str(fact.obj))
-                self._participation(document, sentence, fact, subject, obj, extra)
+                self._participation(document, sentence, fact, subject, target, extra)
+            return
+        self.stated(document, sentence, (_i(subject), pred, obj), rule, confidence)
 
     def _participation(self, document: Document, sentence: Sentence, fact: Fact,
-                       context: URIRef, agent: URIRef, extra: dict) -> None:
+                       context: str, agent: str, extra: dict) -> None:
         role = str(extra["role"])
-        node = self.ns[f"participation/{short_hash(context, agent, role)}"]
+        node = f"{self.base}participation/{short_hash(context, agent, role)}"
+        node_nt = nt.iri(node)
         g = self.graph_of(document)
-        g.add((node, RDF.type, LKG.Participation))
-        g.add((node, LKG.agent, agent))
-        g.add((node, LKG.role, ROLE[role]))
-        g.add((node, LKG.context, context))
+        g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Participation')} .")
+        g.add(f"{node_nt} {self.lkg('agent')} {nt.iri(agent)} .")
+        g.add(f"{node_nt} {self.lkg('role')} {nt.iri(f'{ROLE}{role}')} .")
+        g.add(f"{node_nt} {self.lkg('context')} {nt.iri(context)} .")
         if extra.get("title"):
-            g.add((node, LKG.jobTitle, text_literal(str(extra["title"]))))
-        self.stated(document, sentence, (context, LKG.participation, node), fact.rule,
-                    fact.confidence)
+            g.add(f"{node_nt} {self.lkg('jobTitle')} "
+                  f"{nt.literal(clean_text(str(extra['title'])), 'fi')} .")
+        self.stated(document, sentence,
+                    (_i(context), (f"{LKG}participation", self.lkg("participation")), _i(node)),
+                    fact.rule, fact.confidence)
 
-    def _funding(self, document: Document, sentence: Sentence, fact: Fact, subject: URIRef,
+    def _funding(self, document: Document, sentence: Sentence, fact: Fact, subject: str,
                  extra: dict) -> None:
         kind = str(extra.get("kind", "funding"))
         amount = Decimal(str(fact.obj))
-        node = self.ns[f"funding/{short_hash(subject, kind, amount)}"]
+        node = f"{self.base}funding/{short_hash(subject, kind, amount)}"
+        node_nt = nt.iri(node)
         g = self.graph_of(document)
-        g.add((node, RDF.type, LKG.Funding))
+        g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Funding')} .")
         if kind == "state-grant":
-            g.add((node, RDF.type, LKG.Grant))
-        g.add((node, LKG.fundingKind, FUNDING_KIND[kind]))
-        g.add((node, LKG.currency, Literal(str(extra.get("currency", "EUR")))))
-        self.stated(document, sentence, (node, LKG.amount, decimal_literal(amount)),
+            g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Grant')} .")
+        g.add(f"{node_nt} {self.lkg('fundingKind')} {nt.iri(f'{FUNDING_KIND}{kind}')} .")
+        g.add(f"{node_nt} {self.lkg('currency')} "
+              f"{nt.literal(str(extra.get('currency', 'EUR')))} .")
+        self.stated(document, sentence,
+                    (_i(node), (f"{LKG}amount", self.lkg("amount")), _decimal_pair(amount)),
                     fact.rule, fact.confidence)
         if extra.get("share") is not None:
             self.stated(document, sentence,
-                        (node, LKG.share, decimal_literal(Decimal(str(extra["share"])))),
+                        (_i(node), (f"{LKG}share", self.lkg("share")),
+                         _decimal_pair(Decimal(str(extra["share"])))),
                         fact.rule, fact.confidence)
         if isinstance(extra.get("start"), When):
-            g.add((node, LKG.startDate, date_literal(extra["start"])))
-            g.add((node, LKG.endDate, date_literal(extra["end"])))
-        self.stated(document, sentence, (subject, LKG.hasFunding, node), fact.rule,
-                    fact.confidence)
+            g.add(f"{node_nt} {self.lkg('startDate')} {_date_pair(extra['start'])[1]} .")
+            g.add(f"{node_nt} {self.lkg('endDate')} {_date_pair(extra['end'])[1]} .")
+        self.stated(document, sentence,
+                    (_i(subject), (f"{LKG}hasFunding", self.lkg("hasFunding")), _i(node)),
+                    fact.rule, fact.confidence)
 
     # --- reference data ------------------------------------------------------
     def reference_regions(self, regions: Iterable) -> None:
-        g = self.dataset.graph(self.ns["dataset/reference"])
-        source = self.ns["dataset/regions"]
-        g.add((source, RDF.type, LKG.SourceDocument))
-        g.add((source, RDFS.label, Literal("Statistics Finland: regions (maakunnat)", lang="en")))
-        g.add((source, DCTERMS.source, URIRef(REFERENCE_SOURCE)))
+        g: set[str] = set()
+        source = nt.iri(f"{self.base}dataset/regions")
+        g.add(f"{source} {RDF_TYPE} {self.lkg('SourceDocument')} .")
+        g.add(f"{source} {RDFS_LABEL} "
+              f"{nt.literal('Statistics Finland: regions (maakunnat)', 'en')} .")
+        g.add(f"{source} {nt.iri(str(DCTERMS.source))} {nt.iri(REFERENCE_SOURCE)} .")
         for r in regions:
-            node = self.ns[f"region/{r.code}"]
-            g.add((node, RDF.type, LKG.Region))
-            g.add((node, RDFS.label, Literal(r.name_fi, lang="fi")))
+            node = nt.iri(f"{self.base}region/{r.code}")
+            g.add(f"{node} {RDF_TYPE} {self.lkg('Region')} .")
+            g.add(f"{node} {RDFS_LABEL} {nt.literal(r.name_fi, 'fi')} .")
             if r.name_sv:
-                g.add((node, RDFS.label, Literal(r.name_sv, lang="sv")))
+                g.add(f"{node} {RDFS_LABEL} {nt.literal(r.name_sv, 'sv')} .")
             if r.name_en:
-                g.add((node, RDFS.label, Literal(r.name_en, lang="en")))
-            g.add((node, LKG.code, Literal(r.code)))
-            g.add((node, PROV.wasDerivedFrom, source))
+                g.add(f"{node} {RDFS_LABEL} {nt.literal(r.name_en, 'en')} .")
+            g.add(f"{node} {self.lkg('code')} {nt.literal(r.code)} .")
+            g.add(f"{node} {PROV_DERIVED} {source} .")
+        self.quads.add_graph(nt.iri(f"{self.base}dataset/reference"), g)
+
+
+Pair = tuple[str, str]
+Triple = tuple[Pair, Pair, Pair]
+RDF_TYPE = nt.iri(str(RDF.type))
+RDFS_LABEL = nt.iri(str(RDFS.label))
+RDF_SUBJECT = nt.iri(str(RDF.subject))
+RDF_PREDICATE = nt.iri(str(RDF.predicate))
+RDF_OBJECT = nt.iri(str(RDF.object))
+SKOS_ALT = nt.iri(str(SKOS.altLabel))
+PROV_DERIVED = nt.iri(str(PROV.wasDerivedFrom))
+TYPE_PAIR: Pair = (str(RDF.type), RDF_TYPE)
+LABEL_PAIR: Pair = (str(RDFS.label), RDFS_LABEL)
+
+
+def _i(value: str) -> Pair:
+    """An IRI as (plain, N-Triples)."""
+    return value, nt.iri(value)
+
+
+def _decimal_pair(value: Decimal) -> Pair:
+    text = decimal_lexical(value)
+    return text, nt.typed(text, "decimal")
+
+
+def _date_pair(value: When) -> Pair:
+    iso, xsd_name = date_form(value)
+    return iso, nt.typed(iso, xsd_name)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
+def clean_text(text: str) -> str:
+    """Source text without control characters that some RDF parsers refuse
+    (a form feed from a PDF, a stray escape)."""
+    return _CONTROL.sub(" ", text)
+
+
 def text_literal(text: str, lang: str | None = "fi") -> Literal:
-    """A literal from source text, without control characters that some RDF
-    parsers refuse (a form feed from a PDF, a stray escape)."""
-    return Literal(_CONTROL.sub(" ", text), lang=lang)
+    """:func:`clean_text` as an rdflib literal (for curation and privacy)."""
+    return Literal(clean_text(text), lang=lang)
 
 
-def decimal_literal(value: Decimal) -> Literal:
+def decimal_lexical(value: Decimal) -> str:
     """A decimal in one lexical form, the XSD 1.0 canonical one ("899947.0", "0.8").
 
     The point and a fraction digit are kept so that Turtle's bare decimal
@@ -260,16 +335,28 @@ def decimal_literal(value: Decimal) -> Literal:
     text = format(value.normalize(), "f")
     if "." not in text:
         text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    return text
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """:func:`decimal_lexical` as an rdflib literal."""
+    return Literal(decimal_lexical(value), datatype=XSD.decimal)
+
+
+def date_form(value: When) -> tuple[str, str]:
+    """(lexical form, XSD type name): xsd:date, xsd:gYearMonth or xsd:gYear,
+    the precision the text gave."""
+    if value.day is not None:
+        return value.iso(), "date"
+    if value.month is not None:
+        return value.iso(), "gYearMonth"
+    return value.iso(), "gYear"
 
 
 def date_literal(value: When) -> Literal:
-    """xsd:date, xsd:gYearMonth or xsd:gYear: the precision the text gave."""
-    if value.day is not None:
-        return Literal(value.iso(), datatype=XSD.date)
-    if value.month is not None:
-        return Literal(value.iso(), datatype=XSD.gYearMonth)
-    return Literal(value.iso(), datatype=XSD.gYear)
+    """:func:`date_form` as an rdflib literal."""
+    iso, name = date_form(value)
+    return Literal(iso, datatype=XSD[name])
 
 
 def refine_dates(facts: list[Fact]) -> list[Fact]:

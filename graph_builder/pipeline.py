@@ -3,8 +3,9 @@
 :func:`analyse` reads one document to a :class:`DocResult` (pure: the same
 text always gives the same result, so results can be cached by content
 hash); :func:`build` analyses every source, joins entities across
-documents, and emits one :class:`rdflib.Dataset` with a named graph per
-document.
+documents, and emits :class:`~graph_builder.quads.Quads` with a named
+graph per document (an rdflib ``Dataset`` only on request: at scale it
+cost 2.5 kB and several microseconds a quad).
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ from graph_builder.mentions import sentence_mentions
 from graph_builder.model import Document, Fact, Kind, Mention
 from graph_builder.morphology import is_acronym, tokenize
 from graph_builder.privacy import without_personal
+from graph_builder.quads import Quads
 from graph_builder.relations import relation_facts
 from graph_builder.resolve import Entity, Resolution, merge, resolve_document
 from graph_builder.segment import blocks as split_blocks
 from graph_builder.segment import sentences as split_sentences
-from graph_builder.serialize import union_graph
 from graph_builder.values import contacts, money, periods
 from ontology import reference
-from ontology.namespaces import data_namespace
+from ontology.namespaces import data_namespace, output_prefixes
 
 if TYPE_CHECKING:  # the cache stores DocResults: import it for types only
     from graph_builder.cache import Cache
@@ -55,17 +56,25 @@ class DocResult:
 
 @dataclass
 class BuildResult:
-    dataset: Dataset
+    quads: Quads
     documents: list[Document]
     warnings: list[SourceError]
     entity_counts: Counter
     fact_count: int
     skipped: list[SourceError] = field(default_factory=list)  # empty files: not failures
+    base: str | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """The quads as an rdflib ``Dataset`` (made on each call: for small graphs)."""
+        return self.quads.to_dataset(output_prefixes(self.base))
 
     @property
     def graph(self) -> Graph:
-        """Every triple of every named graph, as one graph (for queries and views)."""
-        return union_graph(self.dataset)
+        """Every triple of every named graph, as one rdflib graph (for queries and views)."""
+        from graph_builder.serialize import union_graph
+
+        return union_graph(self.quads, self.base)
 
 
 StageClock = Callable[[str], AbstractContextManager[object]]
@@ -174,12 +183,17 @@ def _same_name(a: str, b: str) -> bool:
     return re.sub(r"\W", "", a.casefold()) == re.sub(r"\W", "", b.casefold())
 
 
-def emit(results: list[DocResult], base: str | None = None) -> tuple[Dataset, Counter, int]:
-    """Join entities across documents and write every fact with its evidence."""
+def emit(results: list[DocResult], base: str | None = None,
+         quads: Quads | None = None) -> tuple[Quads, Counter, int]:
+    """Join entities across documents and write every fact with its evidence.
+
+    ``quads`` receives the graphs (a fresh in-memory one if None), one
+    document at a time.
+    """
     gaz = gazetteer()
     mapping, entities = merge([r.context.resolution for r in results])
     records = _records(entities, gaz)
-    emitter = Emitter(data_namespace(base))
+    emitter = Emitter(str(data_namespace(base)), quads)
     emitter.reference_regions(reference.regions())
     counts: Counter = Counter()
     facts_total = 0
@@ -209,22 +223,25 @@ def emit(results: list[DocResult], base: str | None = None) -> tuple[Dataset, Co
                     emitter.entity(records[key], Occurrence(key, doc, ctx.sentences[f.sentence],
                                                            f.rule, f.confidence))
             emitter.fact(doc, ctx.sentences[f.sentence], f)
+        emitter.flush()
         facts_total += len(facts)
     for key in records:
         counts[records[key].kind.value] += 1
-    return emitter.dataset, counts, facts_total
+    return emitter.quads, counts, facts_total
 
 
 def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
           strict: bool = False,
           progress: Callable[[int, int, str], None] | None = None,
           curation: Curation | None = None, personal: bool = True,
-          jobs: int = 1, cache: Cache | None = None) -> BuildResult:
+          jobs: int = 1, cache: Cache | None = None,
+          spill_dir: Path | None = None) -> BuildResult:
     """Build the graph of ``sources`` (files or folders); the bundled corpus if None.
 
     ``jobs`` processes read and analyse the documents; ``cache`` keeps each
     document's result by content hash, so a rebuild reads only what changed.
-    Neither changes a byte of the output.
+    Neither changes a byte of the output. ``spill_dir`` is where quads go
+    when they outgrow memory (see :mod:`graph_builder.quads`).
     """
     from graph_builder.parallel import analyse_all
     from graph_builder.sources import bundled_corpus, discover
@@ -241,11 +258,17 @@ def build(sources: Sequence[Path] | None = None, *, base: str | None = None,
             raise warnings[0]
     analysed = analyse_all(files, jobs, cache, strict=strict, progress=progress)
     results = analysed.results
-    dataset, counts, facts = emit(results, base)
-    if curation is not None:
-        dataset = apply_curation(dataset, curation, base)
-    if not personal:
-        dataset = without_personal(dataset, base)
-        counts.pop(Kind.PERSON.value, None)
-    return BuildResult(dataset, [r.document for r in results], warnings + analysed.warnings,
-                       counts, facts, skipped + analysed.skipped)
+    quads, counts, facts = emit(results, base, Quads(spill_dir))
+    if curation is not None or not personal:
+        # Curation and redaction rewrite the graph as a whole, in rdflib: fine
+        # for the corpora one curates by hand, not for 10,000 generated pages.
+        dataset = quads.to_dataset(output_prefixes(base))
+        quads.close()
+        if curation is not None:
+            dataset = apply_curation(dataset, curation, base)
+        if not personal:
+            dataset = without_personal(dataset, base)
+            counts.pop(Kind.PERSON.value, None)
+        quads = Quads.from_dataset(dataset, spill_dir)
+    return BuildResult(quads, [r.document for r in results], warnings + analysed.warnings,
+                       counts, facts, skipped + analysed.skipped, base)

@@ -1,19 +1,33 @@
-"""Graph -> bytes in the format a file suffix names; deterministic and diff-friendly.
+"""Quads -> a file in the format a suffix names; deterministic and diff-friendly.
 
-The same dataset always gives the same bytes: rdflib's Turtle and TriG
-writers sort subjects, predicates and objects, and every node is an IRI
-(no blank-node labels to vary). N-Triples and N-Quads are sorted line by
-line. Writing to disk is the caller's (atomic) step.
+The same quads always give the same bytes: :class:`~graph_builder.quads.Quads`
+hands triples and quads over in sorted order, and Oxigraph's writers
+(Rust, streaming) write them in that order, grouping a subject's triples.
+Every node is an IRI (no blank-node labels to vary).
+
+* Turtle, N-Triples, JSON-LD: the union of all graphs, each triple once.
+* TriG, N-Quads: a named graph per document, graphs in IRI order.
+
+Writing is streamed into an open binary file, so a graph of millions of
+triples is never held as one ``bytes``; the caller opens it atomically.
 """
 
 from __future__ import annotations
 
-import json
+import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+from graph_builder.quads import Quads
 from ontology.graphfile import FORMATS  # one suffix table for reading and writing
+from ontology.namespaces import output_prefixes
+
+_OXIGRAPH = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+             "json-ld": ox.RdfFormat.JSON_LD}
 
 
 class UnknownFormat(ValueError):
@@ -28,64 +42,90 @@ def format_for(path: Path) -> str:
     return fmt
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of all named graphs in one graph, prefixes kept."""
+def write(quads: Quads, fmt: str, out: IO[bytes], base: str | None = None) -> None:
+    """Write ``quads`` to the binary file ``out`` as ``fmt`` (a value of ``FORMATS``).
+
+    ``base`` is the data base the quads were built with: it names the
+    ``id:``-style prefixes of Turtle, TriG and JSON-LD.
+    """
+    if fmt == "nt":
+        _write_lines(out, (f"{line}\n" for line in quads.triples()))
+    elif fmt == "nquads":
+        _write_lines(out, (f"{line[:-1]}{graph} .\n" for graph, line in quads.quads()))
+    elif fmt in _OXIGRAPH:
+        if fmt == "trig":
+            source = _LineReader(f"{line[:-1]}{graph} .\n" for graph, line in quads.quads())
+            parsed = ox.parse(source, format=ox.RdfFormat.N_QUADS)
+        else:
+            source = _LineReader(f"{line}\n" for line in quads.triples())
+            parsed = ox.parse(source, format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(parsed, out, _OXIGRAPH[fmt], prefixes=output_prefixes(base))
+    else:
+        raise UnknownFormat(f"lapekg does not write {fmt!r}")
+
+
+def serialize(data: Quads | Dataset, fmt: str, base: str | None = None) -> bytes:
+    """:func:`write` into memory (for tests and small graphs); an rdflib
+    ``Dataset`` (from curation or redaction) is written the same way."""
+    quads = data if isinstance(data, Quads) else Quads.from_dataset(data)
+    buffer = io.BytesIO()
+    write(quads, fmt, buffer, base)
+    return buffer.getvalue()
+
+
+def union_graph(data: Quads | Dataset, base: str | None = None) -> Graph:
+    """Every triple of every named graph as one rdflib ``Graph``, prefixes bound."""
     graph = Graph()
-    for prefix, ns in dataset.namespaces():
+    for prefix, ns in output_prefixes(base).items():
         graph.bind(prefix, ns, override=True, replace=True)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
+    if isinstance(data, Quads):
+        text = "\n".join(data.triples())
+        if text:
+            graph.parse(data=text + "\n", format="nt")
+        return graph
+    for prefix, ns in data.namespaces():
+        graph.bind(prefix, ns, override=True, replace=True)
+    for s, p, o, _ in data.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
 
 
-def serialize(dataset: Dataset, fmt: str) -> bytes:
-    """Serialise ``dataset`` (named graphs kept where the format can hold them)."""
-    if fmt == "nquads":
-        return _sorted_lines(dataset.serialize(format=fmt, encoding="utf-8"))
-    if fmt == "trig":
-        return _trig(dataset)
-    graph = union_graph(dataset)
-    if fmt == "nt":
-        return _sorted_lines(graph.serialize(format="nt", encoding="utf-8"))
-    if fmt == "json-ld":
-        text = graph.serialize(format="json-ld", encoding="utf-8").decode("utf-8")
-        data = json.loads(text)
-        data = _sort_json(data)
-        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
-    return graph.serialize(format=fmt, encoding="utf-8")
+def _write_lines(out: IO[bytes], lines: Iterable[str], batch: int = 4096) -> None:
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= batch:
+            out.write("".join(chunk).encode("utf-8"))
+            chunk = []
+    if chunk:
+        out.write("".join(chunk).encode("utf-8"))
 
 
-def _sort_json(value: object) -> object:
-    """Sort every JSON-LD array (node lists and multi-valued properties)."""
-    if isinstance(value, dict):
-        return {k: _sort_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sort_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+class _LineReader(io.RawIOBase):
+    """A binary file over an iterator of text lines, for Oxigraph's streaming parser."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = iter(lines)
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:   # type: ignore[override]
+        size = len(buffer)
+        while len(self._pending) < size:
+            chunk = list(_take(self._lines, 2048))
+            if not chunk:
+                break
+            self._pending += "".join(chunk).encode("utf-8")
+        data, self._pending = self._pending[:size], self._pending[size:]
+        buffer[:len(data)] = data
+        return len(data)
 
 
-def _trig(dataset: Dataset) -> bytes:
-    """TriG with the named graphs in IRI order, each written by the Turtle writer."""
-    prefixes = sorted(dataset.namespaces())
-    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes)
-    parts = [head]
-    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
-        if len(context) == 0:
-            continue
-        graph = Graph()
-        for prefix, ns in prefixes:
-            graph.bind(prefix, ns, override=True, replace=True)
-        for triple in context:
-            graph.add(triple)
-        body = graph.serialize(format="turtle")
-        lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
-        inner = "\n".join(("    " + line) if line.strip() else "" for line in lines).strip("\n")
-        parts.append(f"\n<{context.identifier}> {{\n{inner}\n}}\n")
-    return "".join(parts).encode("utf-8")
-
-
-def _sorted_lines(data: bytes) -> bytes:
-    # split on "\n" only: str.splitlines() would also split inside literals (\x0c, \u2028)
-    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def _take(items: Iterator[str], n: int) -> Iterator[str]:
+    for _ in range(n):
+        try:
+            yield next(items)
+        except StopIteration:
+            return

@@ -156,6 +156,26 @@ def data_namespace(base: str | None = None) -> Namespace:
     return Namespace(value)
 
 
+#: The folders of data IRIs under the data base (``id:``): one per kind of node.
+DATA_PATHS = ("region", "municipality", "organisation", "programme", "project", "person",
+              "measure", "document", "sentence", "evidence", "participation", "funding",
+              "dataset", "curation")
+#: The vocabulary prefixes the builder's output uses (others are written in full).
+OUTPUT_VOCABULARY = ("lkg", "role", "mkind", "fkind", "prov", "skos", "dcterms", "rdf",
+                     "rdfs", "xsd")
+
+
+def output_prefixes(base: str | None = None) -> dict[str, str]:
+    """Prefixes of written graphs: the vocabulary's, ``id:`` and one per data folder
+    (``evidence:`` for ``id:evidence/``), so that Turtle names every node as a
+    short prefixed name instead of ``id:evidence\\/…``."""
+    data = str(data_namespace(base))
+    out = {name: str(PREFIXES[name]) for name in OUTPUT_VOCABULARY}
+    out["id"] = data
+    out.update({path: f"{data}{path}/" for path in DATA_PATHS})
+    return out
+
+
 def bind_prefixes(graph: Graph, base: str | None = None) -> Graph:
     """Bind every lapekg prefix (and ``id:`` for data) on ``graph``."""
     for prefix, ns in PREFIXES.items():

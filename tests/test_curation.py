@@ -21,7 +21,7 @@ from graph_builder.errors import LapekgError
 from graph_builder.pipeline import analyse, build, emit
 from graph_builder.readers import read_document
 from graph_builder.serialize import serialize, union_graph
-from ontology.namespaces import LKG, ROLE
+from ontology.namespaces import LKG, ROLE, output_prefixes
 from ontology.validate import format_report, validate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
@@ -37,7 +37,8 @@ CURATION_GRAPH = ID["curation"]
 
 def built_graph(base: str | None = None) -> Dataset:
     """The project card of tests/fixtures/curation, built as lapekg builds it."""
-    return emit([analyse(read_document(FIXTURES / "perhe-keskioon.txt"))], base)[0]
+    return emit([analyse(read_document(FIXTURES / "perhe-keskioon.txt"))], base)[0].to_dataset(
+        output_prefixes(base))
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from graph_builder.privacy import (
 from graph_builder.readers import read_document
 from graph_builder.serialize import serialize, union_graph
 from lapekg.personal import name_pattern
-from ontology.namespaces import LKG
+from ontology.namespaces import LKG, output_prefixes
 from ontology.validate import format_report, validate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
@@ -39,7 +39,8 @@ PERSONAL = ("Liisa", "Mäkinen", "Mäkisen", "liisa.makinen", "example.fi", "kir
 
 @pytest.fixture(scope="module")
 def built() -> Dataset:
-    return emit([analyse(read_document(FIXTURES / "perhe-keskioon.txt"))])[0]
+    return emit([analyse(read_document(FIXTURES / "perhe-keskioon.txt"))])[0].to_dataset(
+        output_prefixes())
 
 
 @pytest.fixture(scope="module")
