@@ -20,6 +20,9 @@ and de-duplicating lines is the same as doing it on terms:
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
+
+from pyoxigraph import NamedNode
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -28,6 +31,7 @@ _LITERAL_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n",
                          ord("\r"): "\\r", ord("\t"): "\\t", 0x08: "\\b", 0x0C: "\\f"})
 _NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_URI_KEEP = ":/?#@!$&'()*+,;=-._~"
 
 
 def iri(value: str) -> str:
@@ -36,14 +40,22 @@ def iri(value: str) -> str:
 
 
 def safe_iri(value: str) -> str:
-    """``<value>`` with the characters IRIREF forbids percent-encoded.
+    """``<value>``, percent-encoded where it would not be a valid IRI.
 
     For IRIs read from source text (web addresses, ``mailto:``), which may
-    hold a space or a brace that a strict parser would refuse.
+    hold a space, a brace or a stray ``%`` that a strict parser refuses.
+    Oxigraph's own IRI check decides; the few IRIs that fail it are encoded
+    to ASCII, keeping the characters URIs reserve.
     """
-    if _IRI_FORBIDDEN.search(value):
-        value = _IRI_FORBIDDEN.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value)
-    return f"<{value}>"
+    candidates = ([value] if not _IRI_FORBIDDEN.search(value) else [])
+    candidates += [quote(value, safe=_URI_KEEP), quote(value, safe=":/")]
+    for candidate in candidates:
+        try:
+            NamedNode(candidate)
+        except ValueError:
+            continue
+        return f"<{candidate}>"
+    raise ValueError(f"not an IRI even when percent-encoded: {value!r}")
 
 
 def escape(text: str) -> str:

@@ -19,12 +19,16 @@ UTF-8 byte order is code point order. A test builds the same corpus both
 ways and compares bytes.
 
 Lines are N-Triples statements with their final `` .``: ``"<s> <p> <o> ."``.
-A spilled line puts the graph IRI first (``"<g> <s> <p> <o> ."``); ``cut``
-drops it for the union, because an IRI holds no space.
+A spilled line puts the graph IRI first, then a tab (``"<g>\t<s> <p> <o> ."``):
+sorting whole lines is then graph-major, ``cut -f 2`` gives the union's
+N-Triples and ``awk`` the N-Quads, with no Python code per line. No line
+holds another tab: N-Triples escapes it in literals, IRIs percent-encode it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -89,7 +93,7 @@ class Quads:
 
     def _write_spill(self, graph: str, lines: set[str]) -> None:
         assert self._spill is not None
-        self._spill.write("".join(f"{graph} {line}\n" for line in lines))
+        self._spill.write("".join(f"{graph}\t{line}\n" for line in lines))
         self._count += len(lines)   # an upper bound until sorted: see __len__
 
     @property
@@ -104,50 +108,86 @@ class Quads:
         """The graphs' IRIs (N-Triples form), sorted."""
         if self._spill is None:
             return sorted(self._graphs)
-        return sorted({line.split(" ", 1)[0] for line in self._sorted_spill(union=False)})
+        return sorted({graph for graph, _ in self.quads()})
 
     # --- reading, in order --------------------------------------------------
     def triples(self) -> Iterator[str]:
         """Every triple of every graph once, sorted: ``"<s> <p> <o> ."``."""
-        if self._spill is None:
-            union: set[str] = set()
-            for lines in self._graphs.values():
-                union |= lines
-            return iter(sorted(union))
-        return self._sorted_spill(union=True)
+        with self.ntriples() as stream:
+            for raw in stream:
+                yield raw.decode("utf-8").rstrip("\n")
 
     def quads(self) -> Iterator[tuple[str, str]]:
         """``(graph, triple line)`` graph by graph in IRI order, triples sorted."""
         if self._spill is None:
-            return ((g, line) for g in sorted(self._graphs) for line in sorted(self._graphs[g]))
-        return (tuple(line.split(" ", 1)) for line in self._sorted_spill(union=False))
+            for graph in sorted(self._graphs):
+                for line in sorted(self._graphs[graph]):
+                    yield graph, line
+            return
+        with self._sorted_spill(union=False) as stream:
+            for raw in stream:
+                graph, line = raw.decode("utf-8").rstrip("\n").split("\t", 1)
+                yield graph, line
 
-    def _sorted_spill(self, union: bool) -> Iterator[str]:
+    @contextlib.contextmanager
+    def ntriples(self) -> Iterator[IO[bytes]]:
+        """The sorted union as N-Triples text, readable as a binary stream.
+
+        In memory it is one buffer; spilled, it is the output of ``cut | sort``
+        read as it comes, so no Python code runs per line.
+        """
+        if self._spill is None:
+            union: set[str] = set()
+            for lines in self._graphs.values():
+                union |= lines
+            yield io.BytesIO(_joined(sorted(union)))
+            return
+        with self._sorted_spill(union=True) as stream:
+            yield stream
+
+    @contextlib.contextmanager
+    def nquads(self) -> Iterator[IO[bytes]]:
+        """Every quad as N-Quads text, graph by graph in IRI order, as a binary stream."""
+        if self._spill is None:
+            lines = [f"{line[:-1]}{graph} ." for graph in sorted(self._graphs)
+                     for line in sorted(self._graphs[graph])]
+            yield io.BytesIO(_joined(lines))
+            return
+        with self._sorted_spill(union=False, as_nquads=True) as stream:
+            yield stream
+
+    @contextlib.contextmanager
+    def _sorted_spill(self, union: bool, as_nquads: bool = False) -> Iterator[IO[bytes]]:
+        """The spill file sorted by GNU sort: the union's triples (``cut`` drops the
+        graph), or graph-major lines (``awk`` turns them into N-Quads if asked)."""
         assert self._spill is not None and self._tmp is not None
         self._spill.flush()
         path = Path(self._tmp.name) / "quads.txt"
-        if shutil.which("sort") is None or shutil.which("cut") is None:
-            yield from _sorted_in_python(path, union)
+        if not all(shutil.which(tool) for tool in ("sort", "cut", "awk")):
+            yield io.BytesIO(_sorted_in_python(path, union, as_nquads))
             return
         env = dict(os.environ, LC_ALL="C")
         sort = ["sort", "-u", "-S", SORT_MEMORY, "-T", self._tmp.name]
+        if union:
+            stages = [["cut", "-f", "2", str(path)], sort]
+        else:
+            stages = [[*sort, str(path)]]
+            if as_nquads:
+                stages.append(["awk", "-F", "\t",
+                               '{ print substr($2, 1, length($2) - 1) $1 " ." }'])
         procs: list[subprocess.Popen] = []
         try:
-            if union:
-                cut = subprocess.Popen(["cut", "-d", " ", "-f", "2-", str(path)],
-                                       stdout=subprocess.PIPE, env=env)
-                procs.append(cut)
-                sorter = subprocess.Popen(sort, stdin=cut.stdout, stdout=subprocess.PIPE,
-                                          env=env)
-                assert cut.stdout is not None
-                cut.stdout.close()   # sort owns the pipe now
-            else:
-                sorter = subprocess.Popen([*sort, str(path)], stdout=subprocess.PIPE, env=env)
-            procs.append(sorter)
-            assert sorter.stdout is not None
-            with sorter.stdout:
-                for raw in sorter.stdout:
-                    yield raw.decode("utf-8").rstrip("\n")
+            upstream = None
+            for argv in stages:
+                proc = subprocess.Popen(argv, stdin=upstream, stdout=subprocess.PIPE, env=env)
+                if upstream is not None:
+                    upstream.close()   # the next stage owns the pipe now
+                upstream = proc.stdout
+                procs.append(proc)
+            assert upstream is not None
+            with upstream:
+                yield upstream
+                upstream.read()   # drain, so that every stage can finish
             for proc in procs:
                 if proc.wait() != 0:
                     raise OutputError(f"sorting the build's quads failed: {proc.args[0]} "
@@ -203,10 +243,18 @@ class Quads:
             pass
 
 
-def _sorted_in_python(path: Path, union: bool) -> Iterator[str]:
-    """The fallback where GNU sort is missing: the same order, in memory."""
+def _joined(lines: list[str]) -> bytes:
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def _sorted_in_python(path: Path, union: bool, as_nquads: bool) -> bytes:
+    """The fallback where GNU sort, cut or awk is missing: the same order, in memory."""
     with open(path, encoding="utf-8", newline="\n") as handle:
         lines = {line.rstrip("\n") for line in handle}
     if union:
-        lines = {line.split(" ", 1)[1] for line in lines}
-    yield from sorted(lines)
+        return _joined(sorted({line.split("\t", 1)[1] for line in lines}))
+    ordered = sorted(lines)
+    if as_nquads:
+        pairs = (line.split("\t", 1) for line in ordered)
+        return _joined([f"{line[:-1]}{graph} ." for graph, line in pairs])
+    return _joined(ordered)

@@ -15,7 +15,7 @@ triples is never held as one ``bytes``; the caller opens it atomically.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+import shutil
 from pathlib import Path
 from typing import IO
 
@@ -48,20 +48,16 @@ def write(quads: Quads, fmt: str, out: IO[bytes], base: str | None = None) -> No
     ``base`` is the data base the quads were built with: it names the
     ``id:``-style prefixes of Turtle, TriG and JSON-LD.
     """
-    if fmt == "nt":
-        _write_lines(out, (f"{line}\n" for line in quads.triples()))
-    elif fmt == "nquads":
-        _write_lines(out, (f"{line[:-1]}{graph} .\n" for graph, line in quads.quads()))
-    elif fmt in _OXIGRAPH:
-        if fmt == "trig":
-            source = _LineReader(f"{line[:-1]}{graph} .\n" for graph, line in quads.quads())
-            parsed = ox.parse(source, format=ox.RdfFormat.N_QUADS)
-        else:
-            source = _LineReader(f"{line}\n" for line in quads.triples())
-            parsed = ox.parse(source, format=ox.RdfFormat.N_TRIPLES)
-        ox.serialize(parsed, out, _OXIGRAPH[fmt], prefixes=output_prefixes(base))
-    else:
+    if fmt not in _OXIGRAPH and fmt not in ("nt", "nquads"):
         raise UnknownFormat(f"lapekg does not write {fmt!r}")
+    union = fmt in ("nt", "turtle", "json-ld")
+    with (quads.ntriples() if union else quads.nquads()) as stream:
+        if fmt in ("nt", "nquads"):
+            shutil.copyfileobj(stream, out, 1 << 20)
+            return
+        parsed = ox.parse(stream, format=ox.RdfFormat.N_TRIPLES if union
+                          else ox.RdfFormat.N_QUADS)
+        ox.serialize(parsed, out, _OXIGRAPH[fmt], prefixes=output_prefixes(base))
 
 
 def serialize(data: Quads | Dataset, fmt: str, base: str | None = None) -> bytes:
@@ -88,44 +84,3 @@ def union_graph(data: Quads | Dataset, base: str | None = None) -> Graph:
     for s, p, o, _ in data.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
-
-
-def _write_lines(out: IO[bytes], lines: Iterable[str], batch: int = 4096) -> None:
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= batch:
-            out.write("".join(chunk).encode("utf-8"))
-            chunk = []
-    if chunk:
-        out.write("".join(chunk).encode("utf-8"))
-
-
-class _LineReader(io.RawIOBase):
-    """A binary file over an iterator of text lines, for Oxigraph's streaming parser."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = iter(lines)
-        self._pending = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:   # type: ignore[override]
-        size = len(buffer)
-        while len(self._pending) < size:
-            chunk = list(_take(self._lines, 2048))
-            if not chunk:
-                break
-            self._pending += "".join(chunk).encode("utf-8")
-        data, self._pending = self._pending[:size], self._pending[size:]
-        buffer[:len(data)] = data
-        return len(data)
-
-
-def _take(items: Iterator[str], n: int) -> Iterator[str]:
-    for _ in range(n):
-        try:
-            yield next(items)
-        except StopIteration:
-            return
