@@ -41,7 +41,7 @@ def child_staged(folder: Path) -> dict:
     floor = voikko_floor(analysed_words(staged.results))
     return {
         "docs": staged.documents, "source_bytes": staged.source_bytes,
-        "quads": len(staged.dataset), "stages": staged.clock.totals,
+        "quads": len(staged.quads), "stages": staged.clock.totals,
         "total": sum(staged.clock.totals.values()), "rss_mb": max_rss_mb(),
         "floor": {"words": floor.words, "unique_words": floor.unique_words,
                   "seconds_all": floor.seconds_all, "seconds_unique": floor.seconds_unique},
@@ -67,8 +67,9 @@ def child_build(folder: Path, out: Path, jobs: int, cache_dir: Path | None,
     from graph_builder.cache import Cache
     from graph_builder.parallel import analyse_all
     from graph_builder.pipeline import emit
-    from graph_builder.serialize import format_for, serialize
-    from lapekg.atomic import atomic_write_bytes
+    from graph_builder.quads import Quads
+    from graph_builder.serialize import format_for, write
+    from lapekg.atomic import atomic_open
 
     clock = Clock()
     with clock("discover"):
@@ -77,25 +78,25 @@ def child_build(folder: Path, out: Path, jobs: int, cache_dir: Path | None,
     with clock("analyse"):
         analysed = analyse_all(paths, jobs, cache)
     with clock("emit"):
-        dataset, _, facts = emit(analysed.results)
-    with clock("serialise"):
-        data = serialize(dataset, format_for(out))
-    with clock("write"):
-        atomic_write_bytes(out, data)
+        quads, _, facts = emit(analysed.results, quads=Quads(out.resolve().parent))
+    with clock("serialise + write"):
+        with atomic_open(out, "wb") as handle:
+            write(quads, format_for(out), handle)
     answer = {
         "docs": len(analysed.results), "warnings": len(analysed.warnings), "jobs": jobs,
-        "source_bytes": sum(p.stat().st_size for p in paths), "quads": len(dataset),
-        "facts": facts, "output_bytes": len(data), "phases": clock.totals,
+        "source_bytes": sum(p.stat().st_size for p in paths), "quads": len(quads),
+        "spilled": quads.spilled,
+        "facts": facts, "output_bytes": out.stat().st_size, "phases": clock.totals,
         "total": sum(clock.totals.values()), "rss_mb": max_rss_mb(),
         "workers_rss_mb": max_rss_mb(resource.RUSAGE_CHILDREN),
         "cache": {"hits": cache.hits, "misses": cache.misses, "stored": cache.stored}
         if cache else None,
     }
-    del data
     if export:
         from benchmarks.export import child_export
 
-        answer["export"] = child_export(dataset, out.with_suffix(".export.ttl"))
+        answer["export"] = child_export(quads, out.with_suffix(".export.ttl"))
+    quads.close()
     return answer
 
 
@@ -146,8 +147,9 @@ def stages_figure(staged: ChildRun) -> Figure:
         "contacts; `relations` includes measures.",
         ("stage", "time", "ms/doc", "share"), tuple(rows),
         why=f"Reading the Finnish (read → relations) takes {fmt_s(analysis)}, "
-            f"{analysis / total * 100:.0f} % of the build; joining, emitting the RDF with "
-            "its evidence into an rdflib Dataset and writing Turtle take the rest.")
+            f"{analysis / total * 100:.0f} % of the build; joining entities, emitting each "
+            "fact with its evidence as N-Triples text and writing sorted Turtle take the "
+            "rest.")
 
 
 def memory_scaling_figure(builds: dict[int, ChildRun], big: int, small: int) -> Figure:
@@ -172,18 +174,13 @@ def memory_scaling_figure(builds: dict[int, ChildRun], big: int, small: int) -> 
             "≤ 11" if full else "", ratio <= TARGET_SCALING if full else None),
     )
     why = ""
-    if full:
-        emit_share = (d["phases"].get("emit", 0) + d["phases"].get("serialise", 0)) / d["total"]
-        why = (f"Joining and emitting into rdflib and serialising Turtle take "
-               f"{emit_share * 100:.0f} % of the build and all of the memory: rdflib's "
-               f"in-memory Dataset holds {num(d['quads'])} quads as Python objects in several "
-               f"indexes ({peak * 2**20 / d['quads'] / 1000:.1f} kB a quad at the peak here, "
-               "MEASUREMENTS.md found 1.3 GB per million triples for a plain Graph), and "
-               "`serialize(…, 'turtle')` first copies them into a second, union Graph. "
-               "The per-document analysis is linear and parallel; these phases are neither. "
-               "What would fix it: emit into a pyoxigraph Store (0.4 GB per million, Turtle "
-               "written in Rust: 0.85 s per million, MEASUREMENTS.md) or stream N-Quads per "
-               "document.")
+    if full and not all(r.met for r in rows if r.met is not None):
+        phase_shares = ", ".join(f"{k} {v / d['total'] * 100:.0f} %"
+                                 for k, v in d["phases"].items())
+        why = (f"Shares of the build: {phase_shares}. The analysis runs on {d['jobs']} "
+               "processes; joining entities, emitting and writing run in one. Quads are "
+               "N-Triples strings, spilled to disk past a million and sorted by GNU sort "
+               f"(spilled here: {'yes' if d.get('spilled') else 'no'}).")
     return Figure(
         f"Large build: time, memory, scaling ({num(big)} documents)",
         f"One build of {num(big)} generated documents on {d['jobs']} processes, result cache "

@@ -44,9 +44,9 @@ def rebuild_figure(run: ChildRun, cold: ChildRun) -> Figure:
         ("measure", "value"), tuple(rows),
         why="" if ok else
         f"The cache does its part: looking up {docs} results and analysing the changed page "
-        f"take {fmt_s(analyse)}. The rest is joining entities and emitting every document's "
-        "triples and evidence again, then writing all of the Turtle: the graph is rebuilt "
-        "whole. Meeting 5 s needs the emitted RDF cached too: per document (each document's "
-        "named graph depends only on its result and the join's key mapping, so only "
-        "documents whose entities merged differently need re-emitting) and an output "
-        "written by a fast serializer.")
+        f"take {fmt_s(analyse)}. The rest is the graph rebuilt whole: entities joined "
+        "across every document, every document's facts and evidence emitted again, and "
+        "all of the sorted Turtle written again. Meeting 5 s needs an incremental output: "
+        "the previous build's sorted union kept beside the cache with a count of the "
+        "documents stating each triple, so that one page's old triples can be taken out "
+        "and its new ones merged in; lapekg does not do that yet.")

@@ -171,7 +171,7 @@ class Runner:
         self.quads_per_doc = builds[small].data["quads"] / builds[small].data["docs"]
         return [throughput_figure(builds, staged), stages_figure(staged),
                 memory_scaling_figure(builds, big, small), speedup_figure(serial, parallel, same),
-                floor_figure(staged)]
+                floor_figure(staged, builds.get(p.stage_docs))]
 
     def rebuild(self) -> list[Figure]:
         big = self.plan.scaling[1]

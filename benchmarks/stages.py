@@ -15,13 +15,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset
-
 from benchmarks.measure import Clock
 from graph_builder.errors import EmptyDocumentError, SourceError
 from graph_builder.gazetteer import Gazetteer, gazetteer
 from graph_builder.model import Document
 from graph_builder.pipeline import DocResult, analyse, emit
+from graph_builder.quads import Quads
 from graph_builder.readers import read_document
 from graph_builder.serialize import serialize
 
@@ -41,7 +40,7 @@ class StagedBuild:
 
     clock: Clock
     results: list[DocResult]
-    dataset: Dataset
+    quads: Quads
     output: bytes
     documents: int
     source_bytes: int
@@ -62,10 +61,10 @@ def build_timed(paths: list[Path], fmt: str = "turtle") -> StagedBuild:
             continue
         results.append(analyse_timed(document, gaz, clock))
     with clock("emit"):
-        dataset, _, _ = emit(results)
+        quads, _, _ = emit(results)
     with clock("serialise"):
-        output = serialize(dataset, fmt)
-    return StagedBuild(clock, results, dataset, output, len(results), size)
+        output = serialize(quads, fmt)
+    return StagedBuild(clock, results, quads, output, len(results), size)
 
 
 def analysed_words(results: list[DocResult]) -> list[str]:

@@ -187,7 +187,8 @@ class Quads:
             assert upstream is not None
             with upstream:
                 yield upstream
-                upstream.read()   # drain, so that every stage can finish
+                if not upstream.closed:
+                    upstream.read()   # drain, so that every stage can finish
             for proc in procs:
                 if proc.wait() != 0:
                     raise OutputError(f"sorting the build's quads failed: {proc.args[0]} "

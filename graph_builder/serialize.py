@@ -1,9 +1,10 @@
 """Quads -> a file in the format a suffix names; deterministic and diff-friendly.
 
 The same quads always give the same bytes: :class:`~graph_builder.quads.Quads`
-hands triples and quads over in sorted order, and Oxigraph's writers
-(Rust, streaming) write them in that order, grouping a subject's triples.
-Every node is an IRI (no blank-node labels to vary).
+hands triples and quads over in sorted order, and the writers keep it:
+:mod:`graph_builder.turtle` for Turtle and TriG (string work on sorted
+canonical N-Triples), Oxigraph's writer for JSON-LD, the lines themselves
+for N-Triples and N-Quads. Every node is an IRI (no blank-node labels to vary).
 
 * Turtle, N-Triples, JSON-LD: the union of all graphs, each triple once.
 * TriG, N-Quads: a named graph per document, graphs in IRI order.
@@ -23,11 +24,9 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from graph_builder.quads import Quads
+from graph_builder.turtle import write_trig, write_turtle
 from ontology.graphfile import FORMATS  # one suffix table for reading and writing
 from ontology.namespaces import output_prefixes
-
-_OXIGRAPH = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-             "json-ld": ox.RdfFormat.JSON_LD}
 
 
 class UnknownFormat(ValueError):
@@ -48,16 +47,28 @@ def write(quads: Quads, fmt: str, out: IO[bytes], base: str | None = None) -> No
     ``base`` is the data base the quads were built with: it names the
     ``id:``-style prefixes of Turtle, TriG and JSON-LD.
     """
-    if fmt not in _OXIGRAPH and fmt not in ("nt", "nquads"):
-        raise UnknownFormat(f"lapekg does not write {fmt!r}")
-    union = fmt in ("nt", "turtle", "json-ld")
-    with (quads.ntriples() if union else quads.nquads()) as stream:
-        if fmt in ("nt", "nquads"):
+    prefixes = output_prefixes(base)
+    if fmt == "nt":
+        with quads.ntriples() as stream:
             shutil.copyfileobj(stream, out, 1 << 20)
-            return
-        parsed = ox.parse(stream, format=ox.RdfFormat.N_TRIPLES if union
-                          else ox.RdfFormat.N_QUADS)
-        ox.serialize(parsed, out, _OXIGRAPH[fmt], prefixes=output_prefixes(base))
+    elif fmt == "nquads":
+        with quads.nquads() as stream:
+            shutil.copyfileobj(stream, out, 1 << 20)
+    elif fmt == "turtle":
+        with quads.ntriples() as stream:
+            text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
+            try:
+                write_turtle(text, out, prefixes)
+            finally:
+                text.detach()   # the stream is closed by its owner, not by the wrapper
+    elif fmt == "trig":
+        write_trig(quads.quads(), out, prefixes)
+    elif fmt == "json-ld":
+        with quads.ntriples() as stream:
+            triples = ox.parse(stream, format=ox.RdfFormat.N_TRIPLES)
+            ox.serialize(triples, out, ox.RdfFormat.JSON_LD, prefixes=prefixes)
+    else:
+        raise UnknownFormat(f"lapekg does not write {fmt!r}")
 
 
 def serialize(data: Quads | Dataset, fmt: str, base: str | None = None) -> bytes:

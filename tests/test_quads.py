@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph_builder import ntriples, quads as quads_module
+from graph_builder import ntriples
+from graph_builder import quads as quads_module
 from graph_builder.pipeline import analyse, emit
 from graph_builder.quads import Quads
 from graph_builder.readers import read_document
