@@ -80,6 +80,8 @@ class Emitter:
         self._open: dict[str, set[str]] = {}
         self._sentences: set[str] = set()
         self._vocab: dict[str, str] = {}
+        self._rules: dict[str, str] = {}
+        self._confidences: dict[float, str] = {}
 
     # --- IRIs (plain strings; ``nt`` gives their N-Triples form) -------------
     def iri(self, key: str) -> str:
@@ -143,17 +145,27 @@ class Emitter:
         (s, s_nt), (p, p_nt), (o, o_nt) = triple
         g = self.graph_of(document)
         g.add(f"{s_nt} {p_nt} {o_nt} .")
-        node = nt.iri(f"{self.base}evidence/"
-                      f"{short_hash(s, p, o, doc_id(document), sentence.start)}")
-        g.add(f"{node} {RDF_TYPE} {self.lkg('Evidence')} .")
-        g.add(f"{node} {RDF_SUBJECT} {s_nt} .")
-        g.add(f"{node} {RDF_PREDICATE} {p_nt} .")
-        g.add(f"{node} {RDF_OBJECT} {o_nt} .")
-        g.add(f"{node} {self.lkg('rule')} {nt.literal(rule)} .")
-        g.add(f"{node} {self.lkg('confidence')} "
-              f"{nt.typed(decimal_lexical(Decimal(str(round(confidence, 2)))), 'decimal')} .")
-        g.add(f"{node} {self.lkg('sentence')} {self.sentence(document, sentence)} .")
-        g.add(f"{node} {PROV_DERIVED} {nt.iri(self.doc_iri(document))} .")
+        node = (f"<{self.base}evidence/"
+                f"{short_hash(s, p, o, doc_id(document), sentence.start)}> ")
+        g.update((f"{node}{EVIDENCE_TYPE} .", f"{node}{RDF_SUBJECT} {s_nt} .",
+                  f"{node}{RDF_PREDICATE} {p_nt} .", f"{node}{RDF_OBJECT} {o_nt} .",
+                  f"{node}{self.lkg('rule')} {self._rule(rule)} .",
+                  f"{node}{self.lkg('confidence')} {self._confidence(confidence)} .",
+                  f"{node}{self.lkg('sentence')} {self.sentence(document, sentence)} .",
+                  f"{node}{PROV_DERIVED} {nt.iri(self.doc_iri(document))} ."))
+
+    def _rule(self, rule: str) -> str:
+        term = self._rules.get(rule)
+        if term is None:
+            term = self._rules[rule] = nt.literal(rule)
+        return term
+
+    def _confidence(self, confidence: float) -> str:
+        term = self._confidences.get(confidence)
+        if term is None:
+            lexical = decimal_lexical(Decimal(str(round(confidence, 2))))
+            term = self._confidences[confidence] = nt.typed(lexical, "decimal")
+        return term
 
     # --- entities ----------------------------------------------------------
     def entity(self, record: EntityRecord, occurrence: Occurrence) -> None:
@@ -292,6 +304,7 @@ RDF_PREDICATE = nt.iri(str(RDF.predicate))
 RDF_OBJECT = nt.iri(str(RDF.object))
 SKOS_ALT = nt.iri(str(SKOS.altLabel))
 PROV_DERIVED = nt.iri(str(PROV.wasDerivedFrom))
+EVIDENCE_TYPE = f"{RDF_TYPE} {nt.iri(str(LKG.Evidence))}"
 TYPE_PAIR: Pair = (str(RDF.type), RDF_TYPE)
 LABEL_PAIR: Pair = (str(RDFS.label), RDFS_LABEL)
 
