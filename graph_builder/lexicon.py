@@ -58,7 +58,9 @@ MEASURE_LIST_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"osa-alue|kehittämiskohte|kehittämiskokonaisuu|painopiste|"
                 r"kehittämisalue|teema", re.I), "development-area"),
     (re.compile(r"toimenpite|toimet\b|toimista\b|jatkotoim|juurrut|"
-                r"jatketaan|jatkuvat", re.I), "action"),
+                r"jatketaan|jatkuvat|toimintamall|\bmallit\b|\bmalleja\b|\bmallia\b|"
+                r"pilotit|pilotteja|pilotoin|kokeilut|kokeiluja|vakiintu|vakinaist", re.I),
+     "action"),
 )
 
 #: Job-title heads; a word ending in one is a title ("hankepäällikkö").

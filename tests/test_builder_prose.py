@@ -102,3 +102,42 @@ def test_copula_joins_two_names_of_one_project(tmp_path: Path) -> None:
     joined = [e for e in projects if "Keski-Suomen LAPE-hanke" in e.names]
     assert joined and "Lähiverkko-hanke" in joined[0].names
     assert not any("Kasvun hanke" in e.names for e in joined)  # "on osa X:ää": not the same
+
+
+MEASURES = [
+    pytest.param("Lähiverkko-hanke alkoi 2017. Eroauttamista kehitetään yhteistyössä "
+                 "seurakunnan kanssa.", ["Eroauttaminen"], id="verbal-noun-opens-sentence"),
+    pytest.param("Lähiverkko-hanke alkoi 2017. Kotiportti ry järjestää hankkeessa "
+                 "vauvaperheiden vertaisryhmiä.", ["Vauvaperheiden vertaisryhmä"],
+                 id="provider-verb"),
+    pytest.param("Lähiverkko-hanke alkoi 2017. Kotiportti ry kouluttaa työntekijöitä.", [],
+                 id="no-provider-verb"),
+    pytest.param("Lähiverkko-hanke alkoi 2017. Perheneuvolan konsultaatiomalli vakiintui.",
+                 ["Perheneuvolan konsultaatiomalli"], id="model-noun"),
+    pytest.param("Lähiverkko-hanke alkoi 2017. Kehitimme kolme toimintamallia.", [],
+                 id="generic-model-is-no-measure"),
+    pytest.param("Lähiverkko-hanke alkoi 2017. Hankkeessa rakennettiin perhekeskusverkosto.\n\n"
+                 "Jatkuvat toimenpiteet:\n\n- Perhekeskusverkosto jatkuu kunnan vastuulla.",
+                 ["Perhekeskusverkosto jatkuu kunnan vastuulla"], id="prose-joins-list-item"),
+]
+
+
+@pytest.mark.parametrize(("text", "labels"), MEASURES)
+def test_prose_measures(tmp_path: Path, text: str, labels: list[str]) -> None:
+    source = tmp_path / "input.txt"
+    source.write_text(text, encoding="utf-8")
+    result = analyse(read_document(source))
+    assert sorted(result.measure_labels.values()) == sorted(labels)
+    for key in result.measure_labels:
+        assert ("measureOf", "project:lahiverkko-hanke") in {
+            (f.predicate, f.obj) for f in result.facts if f.subject == key}
+
+
+def test_provider_answers_for_its_measure(tmp_path: Path) -> None:
+    source = tmp_path / "input.txt"
+    source.write_text("Lähiverkko-hanke alkoi 2017. Puistolinna Oy tuottaa hankkeessa "
+                      "kokeiltavaa nuorten lyhytterapiaa.", encoding="utf-8")
+    result = analyse(read_document(source))
+    assert ("org:puistolinna-oy", "responsibleFor",
+            "measure:nuorten-lyhytterapia--lahiverkko-hanke") in {
+        (f.subject, f.predicate, f.obj) for f in result.facts}
