@@ -14,6 +14,7 @@ import re
 from graph_builder.lexicon import names_a_role
 from graph_builder.model import Block, BlockKind, Kind, Mention, Sentence, Token
 from graph_builder.morphology import name_base_form
+from graph_builder.segment import paragraph_lead
 
 _NAME_LABEL = re.compile(r"^(hankkeen nimi|hanke|projektin nimi|projekti|nimi)$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\bja\b|\bsekä\b)\s*")
@@ -83,9 +84,10 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
                                    confidence=0.9))
         return out
     field_role = block.kind is BlockKind.FIELD and bool(block.label) and names_a_role(block.label)
+    lead = paragraph_lead(blocks, sent.block) if block.kind is BlockKind.ITEM else None
     role_context = field_role or (
-        block.kind is BlockKind.ITEM and block.heading is not None
-        and names_a_role(blocks[block.heading].text))
+        block.kind is BlockKind.ITEM and (names_a_role(lead) if lead is not None else (
+            block.heading is not None and names_a_role(blocks[block.heading].text))))
     if not role_context:
         return out
     body = sent.text[value_start - sent.start:]

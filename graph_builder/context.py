@@ -64,9 +64,14 @@ class DocContext:
     def field_label(self, sentence: int) -> str | None:
         """The label that frames a sentence: a card field's label, or the heading or
         lead-in above a list item ("Kehittäjäkumppanit:")."""
+        from graph_builder.segment import paragraph_lead
+
         block = self.block_of(sentence)
         if block.kind is BlockKind.FIELD:
             return block.label
+        lead = paragraph_lead(self.blocks, self.sentences[sentence].block)
+        if lead is not None:
+            return lead
         if block.kind is BlockKind.ITEM and block.heading is not None:
             return self.blocks[block.heading].text
         return None

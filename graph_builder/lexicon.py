@@ -58,7 +58,9 @@ MEASURE_LIST_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"osa-alue|kehittämiskohte|kehittämiskokonaisuu|painopiste|"
                 r"kehittämisalue|teema", re.I), "development-area"),
     (re.compile(r"toimenpite|toimet\b|toimista\b|jatkotoim|juurrut|"
-                r"jatketaan|jatkuvat", re.I), "action"),
+                r"jatketaan|jatkuvat|toimintamall|\bmallit\b|\bmalleja\b|\bmallia\b|"
+                r"pilotit|pilotteja|pilotoin|kokeilut|kokeiluja|vakiintu|vakinaist", re.I),
+     "action"),
 )
 
 #: Job-title heads; a word ending in one is a title ("hankepäällikkö").
@@ -82,7 +84,12 @@ ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"kehittäjäkumppan|^kumppan|^yhteistyökumppan"), "development-partner"),
     (re.compile(r"^osallistu|^mukana$"), "participant"),
     (re.compile(r"^rahoitta|^rahoitti|^rahoittivat|^rahoittajana"), "funder"),
+    (re.compile(r"^toteuttaj|^toteuttaa$|^toteuttavat$|^toteutti$|^toteuttivat$|"
+                r"^toteuttama(n|ssa|t|ssaan)?$"), "consortium-member"),
 )
+#: Role cues that read a role off a plain verb of running text ("X toteuttaa hankkeen"):
+#: weaker evidence than a role noun or a card label, so their facts get a lower confidence.
+WEAK_ROLE_CUES = re.compile(r"^toteuttaa$|^toteuttavat$|^toteutti$|^toteuttivat$|^toteuttama")
 
 def role_of(word: str) -> str | None:
     """The role a cue word gives ("hallinnoija" -> administrator), or None."""

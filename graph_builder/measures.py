@@ -240,7 +240,9 @@ def _completion(ctx: DocContext, s: int, key: str, facts: list[Fact], rule: str)
 _DEVELOPS = re.compile(r"^(kehitetään|kehitettiin|kokeillaan|kokeiltiin|pilotoidaan|pilotoitiin|"
                        r"vahvistetaan|vahvistettiin|kehitimme|kokeilimme|otimme|loimme|"
                        r"rakennetaan|rakennettiin|kootaan|koottiin|luodaan|luotiin|perustetaan|"
-                       r"perustettiin|uudistetaan|uudistettiin|otetaan|otettiin|juurrutetaan)$",
+                       r"perustettiin|uudistetaan|uudistettiin|otetaan|otettiin|juurrutetaan|"
+                       r"käynnistetään|käynnistettiin|laaditaan|laadittiin|järjestetään|"
+                       r"järjestettiin|rakensimme|käynnistimme|pilotoimme|kehitetty)$",
                        re.I)
 
 
@@ -254,6 +256,10 @@ def _object_phrase(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     if after:
         return after
     head = verb - 1
+    if head == 0 and tokens[0].text[:1].isupper():
+        lowered = _lowered(tokens[0])   # "Eroauttamista kehitetään …"
+        if lowered is not None and _is_object_head(lowered):
+            return 0, 1
     if head >= 0 and _is_object_head(tokens[head]):
         start = head
         while start - 1 >= 0 and _is_attribute(tokens[start - 1], tokens[head]):
@@ -263,6 +269,29 @@ def _object_phrase(tokens: list[Token], verb: int) -> tuple[int, int] | None:
             start -= 1  # "Eroperheiden vertaistukea kehitetään"
         return start, head + 1
     return None
+
+
+def _lowered(tok: Token) -> Token | None:
+    """A sentence's first word read as the common noun it is when written in lower case."""
+    from graph_builder.morphology import analyser
+
+    low = tok.text[:1].lower() + tok.text[1:]
+    lemma, pos, case, known = analyser().reading(low)
+    noun = _as_noun(Token(low, tok.start, tok.end, lemma, pos, case, known))
+    return noun if noun.known and noun.pos == "nimisana" else None
+
+
+def _as_noun(tok: Token) -> Token:
+    """A verbal noun in -minen as the noun it is ("eroauttamista" -> "eroauttaminen");
+    the analyser reads it as a form of the verb."""
+    low = tok.text.lower()
+    if tok.pos == "teonsana" and tok.text[:1].islower():
+        if low.endswith(("mista", "mistä")) and len(low) > 8:
+            return Token(tok.text, tok.start, tok.end, tok.text[:-5] + "minen", "nimisana",
+                         "osanto", True)
+        if low.endswith("minen") and len(low) > 8:
+            return Token(tok.text, tok.start, tok.end, tok.text, "nimisana", "nimento", True)
+    return tok
 
 
 def _is_object_head(tok: Token) -> bool:
@@ -307,7 +336,7 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     for sent in ctx.sentences:
         if ctx.blocks[sent.block].kind is not BlockKind.PARAGRAPH:
             continue
-        tokens = ctx.tokens.get(sent.index, [])
+        tokens = [_as_noun(t) for t in ctx.tokens.get(sent.index, [])]
         verbs = [k for k, t in enumerate(tokens) if _DEVELOPS.match(t.text)]
         owner = sentence_project(ctx, sent.index) if verbs else None
         if owner is None:
@@ -317,10 +346,14 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             if span is None:
                 continue
             a, b = span
-            words = [t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma]
+            phrase = [(_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t
+                      for n, t in enumerate(tokens[a:b], start=a)]
+            words = [t.text for t in phrase[:-1]] + [phrase[-1].lemma]
             label = " ".join(words)
             if len(label) < 6:
                 continue
+            if label.lower() in _GENERIC_MODELS:
+                continue  # "Kehitimme kolme toimintamallia": which ones, the text says later
             label = label[:1].upper() + label[1:]
             key = measure_key(label, owner)
             found.append(MeasureFound(key, label, "action", sent.index, "measure.development-verb"))
@@ -335,8 +368,178 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
+#: Active verbs of providing or developing: an organisation that opens the clause
+#: does the work, what follows is a measure ("X ry järjestää hankkeessa vertaisryhmiä").
+_PROVIDES = re.compile(r"^(järjestää|järjestävät|järjesti|järjestivät|tuottaa|tuottavat|tuotti|"
+                       r"tuottivat|kehittää|kehittävät|kehitti|kehittivät|pilotoi|pilotoivat|"
+                       r"kokeilee|kokeilevat|kokeili|kokeilivat)$", re.I)
+_ABOUT_PROJECT = re.compile(r"\bhank|\bprojekt", re.I)
+
+
+def provider_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """"Terapiakeskus Oy tuottaa hankkeessa nuorten lyhytterapiaa": a measure of the
+    project, and the organisation answers for it. Only in a sentence that speaks of
+    the project, so an organisation's everyday work is no measure."""
+    from graph_builder.relations import _clause_subjects, sentence_project
+
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
+            continue
+        tokens = [_as_noun(t) for t in ctx.tokens.get(sent.index, [])]
+        verbs = [k for k, t in enumerate(tokens) if _PROVIDES.match(t.text)]
+        if not verbs or not (_ABOUT_PROJECT.search(sent.text)
+                             or ctx.mentions(sent.index, Kind.PROJECT)):
+            continue
+        owner = sentence_project(ctx, sent.index)
+        if owner is None:
+            continue
+        for k in verbs:
+            subjects = _clause_subjects(ctx, sent.index, ctx.tokens[sent.index], k)
+            span = _object_after(tokens, k)
+            if not subjects or span is None:
+                continue
+            a, b = span
+            label = " ".join([t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma])
+            if len(label) < 6:
+                continue
+            label = label[:1].upper() + label[1:]
+            key = measure_key(label, owner)
+            found.append(MeasureFound(key, label, "action", sent.index,
+                                      "measure.provider-verb"))
+            facts.append(Fact(key, "measureOf", owner, "measure.provider-verb", sent.index, 0.7))
+            for org in subjects:
+                facts.append(Fact(org.key, "responsibleFor", key, "measure.provider-org",
+                                  sent.index, 0.7))
+    return found, facts
+
+
+def _object_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """The partitive object after an active verb, past a few adverbials ("hankkeessa",
+    "yhdessä hankkeen kanssa"): its genitive attributes and its head; adjectives in the
+    partitive before them ("kokeiltavaa") describe, and are left out."""
+    k, n = verb + 1, len(tokens)
+    while k < n and k <= verb + 6:
+        tok = tokens[k]
+        if tok.text in PUNCT_STOP or tok.pos == "teonsana" or tok.text[:1].isupper():
+            return None
+        if tok.case == "osanto" and tok.pos in ("laatusana", "nimisana_laatusana"):
+            k += 1
+            continue
+        if tok.case in ("omanto", "osanto") and tok.pos in ("nimisana", "nimisana_laatusana",
+                                                            "laatusana") \
+                and not tok.text.lower().startswith(("hankkee", "projekti")):
+            break
+        k += 1
+    start = k
+    while k < n and tokens[k].case == "omanto" and tokens[k].text[:1].islower():
+        k += 1
+    if k >= n or k - start > 3 or not _is_object_head(tokens[k]) or tokens[k].case != "osanto":
+        return None
+    return start, k + 1
+
+
+PUNCT_STOP = {",", ".", ";", ":", "(", ")", "–", "—"}
+
+
+#: Heads of model-like measures: "konsultaatiomalli", "perhevalmennuksen pilotti".
+MODEL_HEADS = ("malli", "pilotti", "kokeilu")
+#: A model is a measure where the text says it was made, tried, or goes on.
+_MODEL_VERBS = re.compile(
+    r"\b(kehitettiin|kehitetään|kehitetty|kehitimme|kehitti|kehittivät|kehittää|kehittävät|"
+    r"jatkuu|jatkuvat|jatkui|jatkuivat|vakiintui|vakiintuivat|vakiintunut|vakiintuneet|"
+    r"vakinaistettiin|vakinaistetaan|vakinaistettu|käyttöön|syntyi|syntyivät|laadittiin|"
+    r"laaditaan|laadittu|kokeiltiin|kokeillaan|kokeiltu|kokeilimme|pilotoitiin|pilotoidaan|"
+    r"pilotoitu|pilotoimme|rakennettiin|rakennetaan|rakentavat|rakensi|siirtyy|siirtyvät|"
+    r"siirtyi|jää|jäi|jäävät|juurrutettiin|juurrutetaan|päättyi)\b", re.I)
+_GENERIC_MODELS = {"malli", "pilotti", "kokeilu", "toimintamalli", "pilotointi"}
+
+
+def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """"Kouluille laadittiin yhteinen hyvinvointisuunnitelman malli", "Konsultaatiomalli
+    vakiintui": a model, pilot or trial that a text says was made or continues is a
+    measure of the project the sentence speaks of."""
+    from graph_builder.relations import sentence_project
+
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM) or \
+                not _MODEL_VERBS.search(sent.text):
+            continue
+        tokens = [_as_noun(t) for t in ctx.tokens.get(sent.index, [])]
+        owner = None
+        for i, tok in enumerate(tokens):
+            word = (_lowered(tok) or tok) if i == 0 and tok.text[:1].isupper() else tok
+            lemma = word.lemma.lower()
+            if word.pos != "nimisana" or not word.text[:1].islower() or \
+                    not lemma.endswith(MODEL_HEADS) or word.text.endswith("-"):
+                continue
+            start = i
+            attributes: list[Token] = []
+            while start - 1 >= 0:
+                prev = tokens[start - 1]
+                if start - 1 == 0 and prev.text[:1].isupper():
+                    prev = _lowered(prev) or prev   # "Perheneuvolan konsultaatiomalli …"
+                if prev.case != "omanto" or not prev.text[:1].islower() or \
+                        prev.pos not in ("nimisana", "nimisana_laatusana"):
+                    break
+                attributes.insert(0, prev)
+                start -= 1
+            words = [t.text for t in attributes] + [lemma]
+            if start == i and lemma in _GENERIC_MODELS:
+                continue
+            owner = owner or sentence_project(ctx, sent.index)
+            if owner is None:
+                break
+            label = " ".join(words)
+            label = label[:1].upper() + label[1:]
+            key = measure_key(label, owner)
+            found.append(MeasureFound(key, label, "action", sent.index, "measure.model-noun"))
+            facts.append(Fact(key, "measureOf", owner, "measure.model-noun", sent.index, 0.7))
+            facts.extend(_item_relations(ctx, key, [sent.index]))
+    return found, facts
+
+
 def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     a, fa = list_measures(ctx)
     b, fb = plan_measures(ctx)
     c, fc = action_measures(ctx)
-    return a + b + c, fa + fb + fc
+    d, fd = provider_measures(ctx)
+    e, fe = model_measures(ctx)
+    return _join_prose_measures(a + b, fa + fb, c + d + e, fc + fd + fe)
+
+
+def _join_prose_measures(named: list[MeasureFound], named_facts: list[Fact],
+                         prose: list[MeasureFound],
+                         prose_facts: list[Fact]) -> tuple[list[MeasureFound], list[Fact]]:
+    """A measure read from running text is the same as one a list or an earlier sentence
+    named when its most telling word is a form of a word of that name, within one owner:
+    "rakennettiin perhekeskusverkosto" and the item "Perhekeskusverkosto jatkuu …"."""
+    owner_of = {f.subject: f.obj for f in named_facts + prose_facts if f.predicate == "measureOf"}
+    kept = list(named)
+    same: dict[str, str] = {}
+    for m in prose:
+        word = max(m.label.lower().split(), key=len)
+        match = next((k for k in kept if owner_of.get(k.key) == owner_of.get(m.key) and
+                      any(_same_word(word, w) for w in k.label.lower().split())), None)
+        if match is None:
+            kept.append(m)
+        elif match.key != m.key:
+            same[m.key] = match.key
+    facts = [Fact(same.get(f.subject, f.subject), f.predicate,
+                  same.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
+                  f.rule, f.sentence, f.confidence, f.extra) for f in named_facts + prose_facts]
+    return kept, facts
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Forms of one word: a shared beginning all but a case ending long ("valmennusmalli",
+    "valmennusmallin"); short words never match."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(7, max(len(a), len(b)) - 3)

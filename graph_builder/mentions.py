@@ -94,7 +94,8 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, nouns: bool = Fa
             start = i  # "lasten ja perheiden palveluiden …", but not "Säkylän kunnan ja …"
             i -= 1
             continue
-        if tok.pos == "lukusana" or (i == 0 and not _may_start_name(tok)):
+        if tok.pos == "lukusana" or (i == 0 and not _may_start_name(tok) and not (
+                nouns and _may_open_legal_name(tok))):
             break
         if word in PUNCT or word.isdigit() or word.lower() in NON_NAME_WORDS or _is_title(tok):
             break
@@ -137,6 +138,14 @@ def extend_right(tokens: list[Token], end: int) -> int:
             continue
         break
     return j
+
+
+def _may_open_legal_name(tok: Token) -> bool:
+    """A sentence's first word before a legal form ("Pesäpuu ry koordinoi …"): a
+    capitalised noun in the nominative or genitive may be the name's first word."""
+    return tok.text[:1].isupper() and tok.text.lower() not in NON_NAME_WORDS and \
+        tok.pos in ("nimisana", "nimisana_laatusana", "laatusana") and \
+        tok.case in ("nimento", "omanto")
 
 
 def _may_start_name(tok: Token) -> bool:
@@ -226,7 +235,7 @@ def cooperation_partners(sent: Sentence, tokens: list[Token], gaz: Gazetteer) ->
     """"yhteistyössä SONet BOTNIAn kanssa": the words between name a partner."""
     out = []
     for i, tok in enumerate(tokens):
-        if tok.text.lower() not in ("yhteistyössä", "yhteistyöllä", "yhdessä"):
+        if tok.text.lower() not in ("yhteistyössä", "yhteistyöllä", "yhteistyötä", "yhdessä"):
             continue
         for j in range(i + 1, min(i + 8, len(tokens))):
             if tokens[j].text.lower() == "kanssa":
@@ -340,9 +349,11 @@ def projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mentio
                 and (i == 0 or tokens[i - 1].end < tok.start):
             name_tokens = _name_before(tokens, i, gaz)
             if name_tokens:
+                span = name_tokens + [tok, tokens[i + 1]]
+                name_tokens = _without_region_genitive(name_tokens, gaz)
                 name = join_words([t.text for t in name_tokens], name_tokens).strip("\"“”'")
-                m = _mention(Kind.PROJECT, name_tokens + [tok, tokens[i + 1]], sent,
-                             "project.dash-hanke", name=name, confidence=0.95)
+                m = _mention(Kind.PROJECT, span, sent, "project.dash-hanke", name=name,
+                             confidence=0.95)
                 out.append(m)
             continue
         head = _head_of(lemma, PROJECT_HEADS)
@@ -350,6 +361,9 @@ def projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mentio
                 lemma.split("-")[-1].endswith(NEVER_PROJECT_HEADS):
             continue
         start = extend_left(tokens, i, gaz)
+        glued = _glued_start(tokens, start)
+        if glued < start:   # "I&O-hanke": words joined by "&" without spaces are one
+            start = extend_left(tokens, glued, gaz) if glued > 0 else glued
         span = tokens[start:i + 1]
         if not _has_capital(span):
             continue
@@ -387,6 +401,27 @@ def _copula_project(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list
                      name=join_words([t.text for t in subject], subject), confidence=0.8)]
 
 
+def _glued_start(tokens: list[Token], k: int) -> int:
+    """Index of the first word glued to ``tokens[k]`` by "&" with no spaces ("I&O")."""
+    while k >= 2 and tokens[k - 1].text == "&" and tokens[k - 1].end == tokens[k].start \
+            and tokens[k - 2].end == tokens[k - 1].start and tokens[k - 2].text[:1].isalnum():
+        k -= 2
+    return k
+
+
+def _without_region_genitive(name: list[Token], gaz: Gazetteer) -> list[Token]:
+    """"Lapin Vahvat juuret -hanke" is the project "Vahvat juuret" of Lappi: a region's
+    genitive that opens a longer name says where, not what (the region-in-name rule
+    still reads it from the mention's span). An abbreviation alone is no name of its own
+    ("Pohjois-Savon LAPE -hanke" keeps its region)."""
+    if len(name) < 2 or name[0].case != "omanto" or gaz.region(name[0].lemma) is None:
+        return name
+    rest = name[1:]
+    if len(rest) == 1 and is_acronym(rest[0].text):
+        return name
+    return rest
+
+
 def _name_before(tokens: list[Token], dash: int, gaz: Gazetteer) -> list[Token]:
     """The words of a name that stands before " -hanke"."""
     j = dash - 1
@@ -415,7 +450,23 @@ def _name_before(tokens: list[Token], dash: int, gaz: Gazetteer) -> list[Token]:
         elif start is not None:
             break
         j -= 1
+    if start is not None and start == end - 1 and _is_place_locative(tokens[start], gaz):
+        found = _before_locative(tokens, start)
+        start = start if found is None else found
+    start = _glued_start(tokens, start) if start is not None else None
     return tokens[start:end] if start is not None else []
+
+
+def _before_locative(tokens: list[Token], k: int) -> int | None:
+    """"Perhe edellä Kemissä -hanke": a name that ends in a place's locative goes on
+    to the left, over at most three lower-case words, to a capitalised first word."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        tok = tokens[j]
+        if tok.text in PUNCT or tok.text.lower() in NON_NAME_WORDS or tok.text.isdigit():
+            return None
+        if tok.text[:1].isupper():
+            return j
+    return None
 
 
 def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:

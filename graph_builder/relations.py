@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved
-from graph_builder.lexicon import TITLE_HEADS, role_of
+from graph_builder.lexicon import TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
 
@@ -69,18 +69,29 @@ def _fact(subject: str, predicate: str, obj: object, rule: str, s: int,
     return Fact(subject, predicate, obj, rule, s, confidence, tuple(sorted(extra.items())))
 
 
-def _cues(tokens: list[Token], label: str | None) -> list[tuple[int, str, bool]]:
-    """(character offset, role, is a verb) of every role cue; a card field's label first."""
+def _cues(tokens: list[Token], label: str | None,
+          names: list[Resolved] = ()) -> list[tuple[int, str, bool]]:
+    """(character offset, role, is a verb) of every role cue; a card field's label first.
+    A word inside a name is no cue ("Kumppanuushanke" names a project, not a partner)."""
     found = []
-    if label:
-        role = next((r for w in label.split() if (r := role_of(w))), None)
+    if label:   # a project's name in a heading is no role ("Kumppanuushanke")
+        role = next((r for w in label.split() if (r := role_of(w))
+                     and not re.search(r"hank|projekt", w, re.I)), None)
         if role:
             found.append((-1, role, False))
     for tok in tokens:
         role = role_of(tok.text)
-        if role:
+        if role and not any(n.start <= tok.start < n.end for n in names):
             found.append((tok.start, role, tok.pos == "teonsana"))
     return found
+
+
+def _cue_confidence(tokens: list[Token], pos: int) -> float:
+    """A role read off a plain verb ("toteuttaa") is weaker than a role noun."""
+    if pos < 0:
+        return 0.95
+    tok = next((t for t in tokens if t.start == pos), None)
+    return 0.8 if tok is not None and WEAK_ROLE_CUES.search(tok.text.lower()) else 0.9
 
 
 _GRANTS = re.compile(r"^(myönsi|myöntänyt|myöntää|myönsivät|myöntäneet|myönnettiin)$", re.I)
@@ -125,7 +136,7 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     if project is None:
         return []
     tokens = ctx.tokens.get(s, [])
-    cues = _cues(tokens, ctx.field_label(s))
+    cues = _cues(tokens, ctx.field_label(s), ctx.mentions(s))
     orgs = [r for r in ctx.mentions(s, *ORG_KINDS) if not _cooperating(ctx, r)]
     out: list[Fact] = []
     sent_end = ctx.sentences[s].end
@@ -143,8 +154,97 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
         for org in targets:
             if org.key != project:
                 out.append(_fact(project, ROLE_PREDICATE[role], org.key, f"role.{role}", s,
-                                 0.9 if pos >= 0 else 0.95, role=role))
+                                 _cue_confidence(tokens, pos), role=role))
     return out
+
+
+_ANSWERS_FOR = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan)$", re.I)
+_JOINT = re.compile(r"^(yhteinen|yhteisen|yhteisenä|yhteistä|yhteishanke|yhteishankkeen|"
+                    r"yhteishankkeena|yhteishanketta)$", re.I)
+_CLAUSE_BREAK = re.compile(r"^[,;:–—]$|^(joka|jotka|jonka|joiden|mutta|kun|ja)$", re.I)
+
+
+def verb_roles(ctx: DocContext, s: int) -> list[Fact]:
+    """Roles stated with verbs and adjectives of running text.
+
+    "Saimia vastaa hankkeen arvioinnista": an organisation that answers for a part of
+    the project takes part in it. "Hanke on Kuopion kaupungin ja Itä-Suomen yliopiston
+    yhteinen": the organisations a project is joint to are its consortium."""
+    tokens = ctx.tokens.get(s, [])
+    out: list[Fact] = []
+    orgs = ctx.mentions(s, *ORG_KINDS)
+    if not orgs:
+        return out
+    text = ctx.document.text
+    for k, tok in enumerate(tokens):
+        if _ANSWERS_FOR.match(tok.text):
+            subjects = _clause_subjects(ctx, s, tokens, k)
+            project = _project_after(ctx, s, tokens, k)
+            for org in subjects:
+                if project and org.key != project:
+                    out.append(_fact(project, "hasParticipant", org.key,
+                                     "role.answers-for-part", s, 0.75, role="participant"))
+        elif _JOINT.match(tok.text):
+            before = [r for r in orgs if r.end <= tok.start]
+            run = _nearest_run(before, ctx, tok.start)
+            if not run or not re.fullmatch(r"\s*", text[run[-1].end:tok.start]):
+                continue
+            if len(run) < 2 or not all(_case_at(tokens, r) == "omanto" for r in run):
+                continue
+            project = sentence_project(ctx, s)
+            for org in run:
+                if project and org.key != project:
+                    out.append(_fact(project, "hasConsortiumMember", org.key,
+                                     "role.joint-project", s, 0.8, role="consortium-member"))
+    return out
+
+
+def _case_at(tokens: list[Token], r: Resolved) -> str:
+    return next((t.case for t in tokens if t.start < r.end <= t.end), "")
+
+
+def _clause_subjects(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> list[Resolved]:
+    """The organisations that open the verb's clause: a run of names in the nominative
+    with nothing but the run between the clause's start and the verb."""
+    start = verb
+    while start > 0 and not _CLAUSE_BREAK.match(tokens[start - 1].text) \
+            and not (tokens[start - 1].pos == "teonsana" and tokens[start - 1].text[:1].islower()):
+        start -= 1
+    clause_start = tokens[start].start if start < verb else tokens[verb].start
+    text = ctx.document.text
+    # "Saimaan ammattikorkeakoulu (Saimia) vastaa …": the short name in brackets is the same
+    before = [r for r in ctx.mentions(s, *ORG_KINDS)
+              if clause_start <= r.start and r.end <= tokens[verb].start
+              and not re.search(r"\(\s*$", text[max(clause_start, r.start - 3):r.start])]
+    run = _nearest_run(before, ctx, tokens[verb].start)
+    if not run or run[0].start != clause_start:
+        return []
+    gap = text[run[-1].end:tokens[verb].start]
+    if not re.fullmatch(r"\s*(\([^()]*\))?\s*(myös\s+|nyt\s+)?", gap):
+        return []
+    if any(_case_at(tokens, r) not in ("nimento", "") for r in run):
+        return []
+    return run
+
+
+def _project_after(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> str | None:
+    """The project the rest of the verb's clause speaks of: a name, or "hankkeen"."""
+    end = len(tokens)
+    for k in range(verb + 1, len(tokens)):
+        if tokens[k].text in ".;:" or (tokens[k].text == "," and k + 1 < len(tokens)
+                                         and _CLAUSE_BREAK.match(tokens[k + 1].text)):
+            end = k
+            break
+    limit = tokens[end - 1].end if end > verb + 1 else tokens[verb].end
+    named = [r for r in ctx.mentions(s, Kind.PROJECT)
+             if tokens[verb].end <= r.start and r.end <= limit]
+    if named:
+        return named[0].key
+    words = [t.text.lower() for t in tokens[verb + 1:end]]
+    if any(w in ("hankkeen", "hankkeesta", "hankkeessa", "projektin", "projektista")
+           for w in words):
+        return sentence_project(ctx, s)
+    return None
 
 
 def _speaks_of_project(ctx: DocContext, s: int) -> bool:
@@ -158,7 +258,7 @@ def _cooperating(ctx: DocContext, r: Resolved) -> bool:
     text = ctx.document.text
     before = text[max(0, r.start - 40):r.start]
     after = text[r.end:r.end + 60]
-    opener = re.search(r"\b(yhteistyössä|yhteistyöllä|yhdessä)\s+"
+    opener = re.search(r"\b(yhteistyössä|yhteistyöllä|yhteistyötä|yhdessä)\s+"
                        r"(?:[^.;:]*?,\s*|[^.;:]*?\bja\s+)?$", before, re.I)
     return bool(opener) and bool(re.match(r"[^.;:]*?\bkanssa\b", after))
 
@@ -609,14 +709,60 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
             for p in ctx.mentions(s, Kind.PERSON)]
 
 
-RULES: tuple[Rule, ...] = (roles, cooperation, project_region, part_of, programme_relations,
-                           dates, funding, people, group_members, grantor, membership,
-                           homepages, table_rows)
+RULES: tuple[Rule, ...] = (roles, verb_roles, cooperation, project_region, part_of,
+                           programme_relations, dates, funding, people, group_members, grantor,
+                           membership, homepages, table_rows)
+
+
+_FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"
+                      r"alempana|jäljempänä)\b", re.I)
+_CONTACT_HEADING = re.compile(r"yhteystie|lisätie|yhteyshenkilö|ota yhteyttä", re.I)
+
+
+def forward_lists(ctx: DocContext) -> list[Fact]:
+    """"Hankkeen kehittäjäkumppaneina toimivat alla esitellyt järjestöt": a role cue that
+    points ahead, with no name after it in its sentence, gives its role to the
+    organisations that open the paragraphs and items below it (each paragraph presents
+    one), up to a contact section or the next such sentence."""
+    out: list[Fact] = []
+    for sent in ctx.sentences:
+        s = sent.index
+        if ctx.block_of(s).kind is not BlockKind.PARAGRAPH or not _FORWARD.search(sent.text):
+            continue
+        tokens = ctx.tokens.get(s, [])
+        cues = _cues(tokens, None, ctx.mentions(s))
+        forward = _FORWARD.search(sent.text)
+        if len(cues) != 1 or not forward:
+            continue
+        pos, role, _ = cues[0]
+        point = sent.start + forward.start()
+        if any(r.start > pos for r in ctx.mentions(s, *ORG_KINDS)) or point < pos - 40:
+            continue
+        project = sentence_project(ctx, s)
+        if project is None:
+            continue
+        for later in ctx.sentences[s + 1:]:
+            block = ctx.blocks[later.block]
+            if block.kind is BlockKind.HEADING and _CONTACT_HEADING.search(later.text):
+                break
+            if block.kind is BlockKind.PARAGRAPH and _FORWARD.search(later.text) and \
+                    _cues(ctx.tokens.get(later.index, []), None, ctx.mentions(later.index)):
+                break
+            if later.start != block.start or block.kind not in (BlockKind.PARAGRAPH,
+                                                                BlockKind.ITEM):
+                continue
+            opening = ctx.mentions(later.index)
+            if opening and opening[0].start == later.start and opening[0].kind in ORG_KINDS \
+                    and opening[0].key != project:
+                out.append(_fact(project, ROLE_PREDICATE[role], opening[0].key,
+                                 f"role.{role}.list-below", later.index, 0.75, role=role))
+    return out
 
 
 def relation_facts(ctx: DocContext) -> Iterator[Fact]:
     """Every rule over every sentence, in document order; then document-wide rules."""
     yield from _sentence_facts(ctx)
+    yield from forward_lists(ctx)
     stated = set()
     for sent in ctx.sentences:
         stated.update(f.subject for f in part_of(ctx, sent.index))

@@ -186,7 +186,34 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
                         pairs.append((i, name))
         if m.kind is Kind.PROJECT:
             pairs.extend((i, name) for name in _appositions(m, text))
+            j = _copula_name(i, mentions, by_start, text)
+            if j is not None:
+                pairs.append((i, j))
     return pairs
+
+
+_COPULA = re.compile(r"\s+(?:on|oli)\s+(?:[a-zäöå]+\s+){0,2}")
+
+
+def _copula_name(i: int, mentions: list[Mention], by_start: dict[int, int],
+                 text: str) -> int | None:
+    """"Kompassi on Kanta-Hämeen LAPE-hanke": a project named at the start of a
+    sentence and again, in the nominative, right after "on" is one project (a
+    partitive "on osa X-hanketta" or a genitive "X:n osahanke" is not)."""
+    m = mentions[i]
+    opening = text[max(0, m.start - 3):m.start]
+    if m.start > 0 and not re.search(r"(^|[.!?\n]\s*|^\s*)$", opening):
+        return None
+    cop = _COPULA.match(text, m.end)
+    if cop is None:
+        return None
+    j = by_start.get(cop.end())
+    if j is None or mentions[j].kind is not Kind.PROJECT or mentions[j].sentence != m.sentence:
+        return None
+    other = mentions[j]
+    last = other.surface.split()[-1].lower()
+    nominative = other.surface == other.name or last.endswith(("hanke", "projekti"))
+    return j if nominative else None
 
 
 _DASH_BEFORE = re.compile(r"([A-ZÄÖÅ][\w-]*(?: [\w-]+){0,3}) [–—-] $")

@@ -238,3 +238,19 @@ def _sentence(text: str, block: Block, b_index: int, rel_start: int, rel_end: in
         return None
     line = block.line + text.count("\n", block.start, start)
     return Sentence(index, b_index, start, end, text[start:end], line)
+
+
+def paragraph_lead(block_list: list[Block], index: int) -> str | None:
+    """The sentence that opens a list from the end of a paragraph ("… Hankkeeseen
+    osallistuvat seuraavat kunnat:"), for an item of that list; None otherwise.
+    (A short line ending in a colon is a lead-in block of its own.)"""
+    k = index
+    while k - 1 >= 0 and block_list[k - 1].kind is BlockKind.ITEM:
+        k -= 1
+    if block_list[index].kind is not BlockKind.ITEM or k == 0:
+        return None
+    before = block_list[k - 1]
+    if before.kind is not BlockKind.PARAGRAPH or not before.text.rstrip().endswith(":"):
+        return None
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ])", before.text.rstrip())[-1]
+    return last.rstrip().rstrip(":").strip()
