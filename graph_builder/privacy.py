@@ -33,7 +33,6 @@ The result still conforms to the shapes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from rdflib import Graph, Literal, Node, URIRef
@@ -42,16 +41,20 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from graph_builder.curation import copy_data, graphs_of, remove_nodes
 from graph_builder.emit import short_hash
 from graph_builder.slug import slugify
-from lapekg.personal import CONTACT_PROPERTIES, EMAIL, PHONE, name_pattern, name_stems
+from lapekg.personal import (
+    CONTACT_PROPERTIES,
+    EMAIL_TOKEN,
+    PERSON_TOKEN,
+    PHONE_TOKEN,
+    name_pattern,
+    name_stems,
+    redact,
+)
 from ontology.namespaces import LKG, data_namespace
 
 __all__ = ["EMAIL_TOKEN", "PERSON_TOKEN", "PHONE_TOKEN", "redact", "without_personal"]
 
-PERSON_TOKEN = "[henkilö]"
-EMAIL_TOKEN = "[sähköposti]"
-PHONE_TOKEN = "[puhelin]"
 CONTACT_SCHEMES = ("mailto:", "tel:")
-_PEOPLE_RUN = re.compile(re.escape(PERSON_TOKEN) + r"(?:\s+" + re.escape(PERSON_TOKEN) + r")+")
 
 
 def people(data: Graph) -> set[Node]:
@@ -64,20 +67,6 @@ def names_of(data: Graph, nodes: Iterable[Node]) -> list[str]:
     nodes = set(nodes)
     return sorted({str(o) for g in graphs_of(data) for n in nodes
                    for p in (RDFS.label, SKOS.altLabel) for o in g.objects(n, p)})
-
-
-def redact(text: str, names: re.Pattern[str] | None) -> str:
-    """``text`` with e-mails, phone numbers and names replaced by tokens.
-
-    E-mails go first: an address holds letters a name pattern would split.
-    A run of name tokens ("[henkilö] [henkilö]" for first and last name)
-    becomes one, so the text reads as naming one person.
-    """
-    text = EMAIL.sub(EMAIL_TOKEN, text)
-    text = PHONE.sub(PHONE_TOKEN, text)
-    if names is not None:
-        text = _PEOPLE_RUN.sub(PERSON_TOKEN, names.sub(PERSON_TOKEN, text))
-    return text
 
 
 def _is_contact(node: Node) -> bool:

@@ -22,7 +22,10 @@ from ontology.namespaces import FOAF, LKG, SCHEMA
 CONTACT_PROPERTIES = frozenset(
     {LKG.email, LKG.telephone, SCHEMA.email, SCHEMA.telephone, FOAF.mbox, FOAF.phone}
 )
-REDACTED = "[henkilötieto poistettu]"
+#: What stands in a text for what was taken out; one wording for the graph and the views.
+PERSON_TOKEN = "[henkilö]"
+EMAIL_TOKEN = "[sähköposti]"
+PHONE_TOKEN = "[puhelin]"
 
 EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 #: A Finnish or international number: starts with 0 or +code, then 6-12 digits
@@ -69,10 +72,18 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*")
 
 
+_PEOPLE_RUN = re.compile(re.escape(PERSON_TOKEN) + r"(?:\s+" + re.escape(PERSON_TOKEN) + r")+")
+
+
 def redact(text: str, names: re.Pattern[str] | None = None) -> str:
-    """``text`` with e-mail addresses, phone numbers and the names replaced."""
-    text = EMAIL.sub(REDACTED, text)
-    text = PHONE.sub(REDACTED, text)
+    """``text`` with e-mails, phone numbers and names replaced by tokens.
+
+    E-mails go first: an address holds letters a name pattern would split.
+    A run of name tokens ("[henkilö] [henkilö]" for first and last name)
+    becomes one, so the text reads as naming one person.
+    """
+    text = EMAIL.sub(EMAIL_TOKEN, text)
+    text = PHONE.sub(PHONE_TOKEN, text)
     if names is not None:
-        text = names.sub(REDACTED, text)
+        text = _PEOPLE_RUN.sub(PERSON_TOKEN, names.sub(PERSON_TOKEN, text))
     return text
