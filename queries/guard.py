@@ -120,13 +120,20 @@ def forbidden_keyword(query: str) -> str | None:
     return None
 
 
+#: The largest answer the guard holds to check it before relaying it (bytes).
+MAX_ANSWER = 256 * 2**20
+
+
 @dataclass(frozen=True)
 class Upstream:
-    """Where Oxigraph listens (127.0.0.1 only) and how long an answer may take."""
+    """Where Oxigraph listens (127.0.0.1 only), how long an answer may take and how
+    large it may be: the guard reads a whole answer before relaying it (to tell a
+    complete one from one Oxigraph cut), so the size is capped too."""
 
     host: str
     port: int
     timeout: float | None
+    max_bytes: int = MAX_ANSWER
 
 
 @dataclass(frozen=True)
@@ -142,12 +149,17 @@ class TooSlow(Exception):
     """The upstream answer did not end within the time limit."""
 
 
+class TooLarge(Exception):
+    """The upstream answer grew past the size the guard holds."""
+
+
 def fetch(upstream: Upstream, method: str, target: str, *, body: bytes | None = None,
           headers: dict[str, str] | None = None) -> Answer:
     """Send one request to Oxigraph and read the whole answer before the deadline.
 
     Each read waits at most for the time left, so a server that trickles
-    bytes cannot stretch the limit. Raises :class:`TooSlow` at the deadline.
+    bytes cannot stretch the limit. Raises :class:`TooSlow` at the deadline and
+    :class:`TooLarge` past ``upstream.max_bytes``.
     """
     deadline = None if upstream.timeout is None else time.monotonic() + upstream.timeout
     connection = http.client.HTTPConnection(upstream.host, upstream.port,
@@ -158,6 +170,7 @@ def fetch(upstream: Upstream, method: str, target: str, *, body: bytes | None = 
         sock = connection.sock  # http.client forgets it once the answer says "close"
         answer = connection.getresponse()
         chunks = []
+        size = 0
         while True:
             if deadline is not None:
                 left = deadline - time.monotonic()
@@ -167,6 +180,9 @@ def fetch(upstream: Upstream, method: str, target: str, *, body: bytes | None = 
             chunk = answer.read1(CHUNK) if method != "HEAD" else b""
             if not chunk:
                 break
+            size += len(chunk)
+            if size > upstream.max_bytes:
+                raise TooLarge
             chunks.append(chunk)
         return Answer(answer.status, answer.getheader("Content-Type"), b"".join(chunks))
     except TimeoutError as err:
@@ -223,6 +239,10 @@ def relay(upstream: Upstream, method: str, target: str, *, body: bytes | None = 
         answer = fetch(upstream, method, target, body=body, headers=headers)
     except TooSlow:
         return too_slow(upstream)
+    except TooLarge:
+        return plain(507, f"the answer is larger than {upstream.max_bytes / 2**20:g} MB; "
+                          "narrow the query (a LIMIT, a filter) or run it on the graph file "
+                          "with lapekg query/sparql")
     except OSError as err:
         return plain(502, f"the Oxigraph server did not answer: {err}")
     if answer.body.rstrip().endswith(CANCELLED):

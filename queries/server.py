@@ -31,6 +31,9 @@ checked with ``oxigraph serve-read-only --help``):
   before it sends anything, so a late answer or one that ends in that text
   becomes HTTP 503 "query took longer than N s" in at most N s. (A query
   Oxigraph does not cut keeps one of its threads busy after the 503.)
+  Because it holds the answer, the guard caps its size too
+  (:data:`queries.guard.MAX_ANSWER`, 256 MB): a larger one is HTTP 507 with
+  advice to narrow the query, not a guard that runs out of memory.
 * **Union in the default graph**: the store is loaded the way the embedded
   one is (:func:`queries.store.open_store`): named graphs as built plus their
   union, each triple once, in the default graph. Not ``--union-default-graph``,

@@ -239,3 +239,26 @@ def test_an_answer_that_ends_in_oxigraphs_cancel_text_becomes_503():
         fake.server_close()
         thread.join(5)
     assert (status, body) == (503, b"query took longer than 30 s")
+
+
+def test_an_answer_larger_than_the_cap_is_refused_with_507():
+    """The guard holds a whole answer to check it; past its cap it says so instead."""
+    @Request.application
+    def big(request: Request) -> Response:
+        return Response(b"x" * 5000, content_type="application/sparql-results+json")
+
+    fake = make_server("127.0.0.1", 0, big, threaded=True)
+    thread = threading.Thread(target=fake.serve_forever, daemon=True)
+    thread.start()
+    upstream = guard.Upstream("127.0.0.1", fake.server_port, 30.0, max_bytes=4096)
+    front = guard.start("127.0.0.1", port := free_port(), upstream, quiet=True)
+    try:
+        status, _, body = get(f"http://127.0.0.1:{port}/query", "SELECT * {}")
+        small = guard.Upstream("127.0.0.1", fake.server_port, 30.0, max_bytes=5000)
+        assert guard.fetch(small, "GET", "/").body == b"x" * 5000   # at the cap: relayed
+    finally:
+        front.stop()
+        fake.shutdown()
+        fake.server_close()
+        thread.join(5)
+    assert status == 507 and b"larger than" in body
