@@ -23,7 +23,6 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
-from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -247,6 +246,8 @@ def validate(data: Graph) -> ValidationReport:
     mixed = Graph()
     mixed += data
     mixed += _ontology()
+    from pyshacl import validate as shacl_validate  # 0.2 s to import: only when used
+
     _, report_graph, text = shacl_validate(
         mixed,
         shacl_graph=_shapes(),
