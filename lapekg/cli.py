@@ -18,24 +18,38 @@ import click
 
 from lapekg import __version__
 
-#: Modules whose ``COMMANDS`` list is added to the group, in this order.
-COMMAND_MODULES = ("graph_builder.cli", "ontology.cli", "queries.cli", "visualisations.cli")
+#: Each command and the module that owns it. A module is imported only when
+#: one of its commands runs (or ``--help`` lists them all): the views pull in
+#: networkx and pyvis, validation pySHACL, and ``lapekg build`` needs none of
+#: them. ``tests/test_cli.py`` checks this table against each module's ``COMMANDS``.
+COMMAND_MODULES: dict[str, str] = {
+    "build": "graph_builder.cli", "explain": "graph_builder.cli",
+    "validate": "ontology.cli",
+    "query": "queries.cli", "sparql": "queries.cli", "serve": "queries.cli",
+    "push": "queries.cli",
+    "viz": "visualisations.cli", "analyse": "visualisations.cli",
+    "report": "visualisations.cli",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands are imported when used (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(name)
+        if module is None:
+            return None
+        commands = {c.name: c for c in importlib.import_module(module).COMMANDS}
+        return commands.get(name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lapekg")
 def cli() -> None:
     """Build, check, query and show a knowledge graph of programme documents."""
-
-
-def _register() -> None:
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(name)
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:
