@@ -229,7 +229,7 @@ def run(*args: str):
 
 
 def test_validate_is_a_lapekg_command():
-    assert "validate" in cli.commands
+    assert "validate" in cli.list_commands(None)
     result = CliRunner().invoke(cli, ["validate", "--help"])
     assert result.exit_code == 0
     assert ".ttl, .trig, .nt, .nq, .jsonld" in result.output
