@@ -387,8 +387,8 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     """Amounts of money for the sentence's project, with kind, share and period."""
     out = []
     amounts = ctx.money.get(s, [])
-    if not amounts:
-        return out
+    if not amounts or ctx.block_of(s).kind is BlockKind.ROW:
+        return out  # a table row's amounts: value_facts.table_money reads its header
     project = sentence_project(ctx, s)
     if project is None:
         return out
