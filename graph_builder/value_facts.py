@@ -202,7 +202,46 @@ def share_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     return out
 
 
+_CONTACT_ONLY = re.compile(r"^[\s,;:.()]*$")
+_CONTACT_WORDS = re.compile(r"\b(puh|puhelin|p|gsm|tel|email|e-mail|sähköposti|s-posti)\b\.?:?",
+                            re.I)
+
+
+def contact_lines(ctx: DocContext) -> list[Fact]:
+    """A line of e-mail or phone alone, just below a line that names one person
+    (a contact card the segmenter cut into blocks): the contact is that person's."""
+    out: list[Fact] = []
+    text = ctx.document.text
+    for sent in ctx.sentences:
+        found = ctx.contacts.get(sent.index, [])
+        if not found or ctx.mentions(sent.index):
+            continue
+        rest = sent.text
+        for c in sorted(found, key=lambda c: -c.span[0]):
+            a, b = c.span[0] - sent.start, c.span[1] - sent.start
+            rest = rest[:a] + rest[b:]
+        if not _CONTACT_ONLY.match(_CONTACT_WORDS.sub("", rest)):
+            continue  # more than contacts on the line
+        prev = sent.index - 1
+        while prev >= 0 and not ctx.mentions(prev) and ctx.contacts.get(prev) and \
+                sent.index - prev < 3:
+            prev -= 1
+        if prev < 0:
+            continue
+        people = {r.key for r in ctx.mentions(prev, Kind.PERSON)}
+        gaps = [text[ctx.sentences[k].end:ctx.sentences[k + 1].start]
+                for k in range(prev, sent.index)]
+        if len(people) != 1 or any(g.count("\n") > 1 for g in gaps):
+            continue  # no one, several, or a blank line between
+        person = next(iter(people))
+        for c in found:
+            if c.kind in ("email", "telephone"):
+                out.append(_fact(person, c.kind, c.value, f"contact.{c.kind}-line-below-name",
+                                 sent.index, 0.85))
+    return out
+
+
 def value_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     """The layout's values, given the facts the sentence rules found."""
-    found = table_money(ctx)
+    found = table_money(ctx) + contact_lines(ctx)
     return found + share_facts(ctx, facts + found)

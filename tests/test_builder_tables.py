@@ -34,3 +34,12 @@ def test_table_row_of_a_year() -> None:
     years = {dict(f.extra)["start"].iso() for f in analyse(doc).facts
              if f.predicate == "hasFunding"}
     assert years == {"2017"}
+
+
+def test_contact_line_below_an_organisation_is_no_ones() -> None:
+    text = ("Lisätietoja\n\nPekka Laine\npuh. 040 111 2233\n\nOulun kaupunki\ninfo@example.fi\n\n"
+            "Anna Virtanen ja Pekka Laine\nyhteiset@example.fi\n")
+    doc = Document("t.txt", "t.txt", text, "0" * 64, "text/plain")
+    contacts = {(f.subject, f.obj) for f in analyse(doc).facts
+                if f.predicate in ("email", "telephone")}
+    assert contacts == {("person:pekka-laine", "+358401112233")}
