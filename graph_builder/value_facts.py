@@ -241,7 +241,44 @@ def contact_lines(ctx: DocContext) -> list[Fact]:
     return out
 
 
+def _level(label: str | None) -> int | None:
+    return int(label) if label and label.isdigit() else None
+
+
+def grouped_list_roles(ctx: DocContext) -> list[Fact]:
+    """"## Kumppanit" / "### Kunnat" / "- Lahden kaupunki": an organisation listed under a
+    sub-heading takes the role that the heading above the sub-heading names."""
+    from graph_builder.lexicon import names_a_role
+    from graph_builder.relations import ROLE_PREDICATE, sentence_project
+
+    out: list[Fact] = []
+    for b_index, block in enumerate(ctx.blocks):
+        if block.kind is not BlockKind.ITEM or block.heading is None:
+            continue
+        sub = ctx.blocks[block.heading]
+        level = _level(sub.label)
+        if level is None or level < 2 or names_a_role(sub.text):
+            continue
+        parent = next((h for h in reversed(ctx.blocks[:block.heading])
+                       if h.kind is BlockKind.HEADING and (lv := _level(h.label)) is not None
+                       and lv < level), None)
+        if parent is None or len(parent.text.split()) > 4:
+            continue
+        role = next((r for w in parent.text.split() if (r := role_of(w))), None)
+        sents = ctx.sentences_in_block(b_index)
+        if role is None or not sents:
+            continue
+        first = sents[0].index
+        named = [r for r in ctx.mentions(first, Kind.ORGANISATION, Kind.MUNICIPALITY)
+                 if r.start <= block.start + 1]
+        project = sentence_project(ctx, first)
+        if named and project:
+            out.append(_fact(project, ROLE_PREDICATE[role], named[0].key,
+                             f"list.{role}-from-parent-heading", first, 0.75, role=role))
+    return out
+
+
 def value_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     """The layout's values, given the facts the sentence rules found."""
-    found = table_money(ctx) + contact_lines(ctx)
+    found = table_money(ctx) + contact_lines(ctx) + grouped_list_roles(ctx)
     return found + share_facts(ctx, facts + found)
