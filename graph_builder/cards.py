@@ -57,6 +57,44 @@ def region_project(sent: Sentence, block: Block, tokens: list[Token],
                     confidence=0.8)]
 
 
+#: A table header cell whose column names projects ("Osahanke", "Hanke", "Projektin nimi").
+_PROJECT_COLUMN = re.compile(r"^(osa)?(hanke|hankkeet|projekti|projektit)\b|^osahanke|"
+                             r"^osaprojekti|^hankkeen nimi|^projektin nimi", re.I)
+
+
+def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list[Mention],
+                  blocks: list[Block]) -> list[Mention]:
+    """"| Osahanke | … |" over "| Hyvinvoiva koulu | … |": the cell under a project
+    column names a project, whether or not "-hanke" follows. Places inside the name
+    ("Perhekeskus Päijät-Hämeeseen") stay mentions of their own."""
+    from graph_builder.segment import row_cells, table_header
+
+    if block.kind is not BlockKind.ROW:
+        return []
+    index = next((i for i, b in enumerate(blocks) if b is block), None)
+    head = table_header(blocks, index) if index is not None else None
+    if head is None:
+        return []
+    header = [c[2] for c in row_cells(blocks[head])]
+    column = next((n for n, h in enumerate(header) if _PROJECT_COLUMN.match(h)), None)
+    cells = row_cells(block)
+    if column is None or column >= len(cells):
+        return []
+    start, end, value = cells[column]
+    if not (sent.start <= start and end <= sent.end) or not value[:1].isupper() \
+            or len(value.split()) > 10:
+        return []
+    inside = [m for m in found if m.start < end and start < m.end]
+    if any(m.kind not in (Kind.REGION, Kind.MUNICIPALITY) or m.start < start or m.end > end
+           for m in inside):
+        return []  # a named project or an organisation: the finders' reading stands
+    if not _tokens_in(tokens, start, end):
+        return []
+    clean = re.sub(r"\s*-\s*(osa)?(hanke|projekti)\w*$", "", value).strip("\"“” ")
+    return [Mention(Kind.PROJECT, start, end, value, clean, "card.table-project", sent.index,
+                    confidence=0.8)]
+
+
 def _value_start(sent: Sentence, block: Block) -> int:
     """Where a card field's value begins ("Hankkeen hallinnoija: |Seinäjoen kaupunki")."""
     if block.kind is BlockKind.FIELD and sent.start == block.start:
@@ -71,6 +109,9 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
                         found: list[Mention], blocks: list[Block]) -> list[Mention]:
     """Project names in card fields; organisations in role fields and role lists."""
     out: list[Mention] = region_project(sent, block, tokens, found)
+    if out:
+        return out
+    out = table_project(sent, block, tokens, found, blocks)
     if out:
         return out
     value_start = _value_start(sent, block)

@@ -204,6 +204,12 @@ class Emitter:
         if p == "hasFunding":
             self._funding(document, sentence, fact, subject, extra)
             return
+        if p == "fundingShare":   # the share of an amount another sentence stated
+            node = self._funding_node(subject, str(extra["kind"]), Decimal(str(extra["amount"])))
+            self.stated(document, sentence,
+                        (_i(node), (f"{LKG}share", self.lkg("share")),
+                         _decimal_pair(Decimal(str(fact.obj)))), rule, confidence)
+            return
         if p == "participation":
             self._participation(document, sentence, fact, subject, self.iri(str(fact.obj)),
                                 extra)
@@ -246,11 +252,14 @@ class Emitter:
                     (_i(context), (f"{LKG}participation", self.lkg("participation")), _i(node)),
                     fact.rule, fact.confidence)
 
+    def _funding_node(self, subject: str, kind: str, amount: Decimal) -> str:
+        return f"{self.base}funding/{short_hash(subject, kind, amount)}"
+
     def _funding(self, document: Document, sentence: Sentence, fact: Fact, subject: str,
                  extra: dict) -> None:
         kind = str(extra.get("kind", "funding"))
         amount = Decimal(str(fact.obj))
-        node = f"{self.base}funding/{short_hash(subject, kind, amount)}"
+        node = self._funding_node(subject, kind, amount)
         node_nt = nt.iri(node)
         g = self.graph_of(document)
         g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Funding')} .")

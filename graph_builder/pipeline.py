@@ -36,6 +36,7 @@ from graph_builder.relations import relation_facts
 from graph_builder.resolve import Entity, Resolution, merge, resolve_document
 from graph_builder.segment import blocks as split_blocks
 from graph_builder.segment import sentences as split_sentences
+from graph_builder.value_facts import value_facts
 from graph_builder.values import contacts, money, periods
 from ontology import reference
 from ontology.namespaces import data_namespace, output_prefixes
@@ -132,6 +133,7 @@ def analyse(document: Document, gaz: Gazetteer | None = None,
                                                m.rule, m.sentence))
             resolution.keys[len(resolution.mentions) - 1] = m.key
         facts.extend(measure_facts)
+        facts.extend(value_facts(ctx, facts))
         facts = _dedupe(facts)
     return DocResult(document, ctx, facts, labels)
 

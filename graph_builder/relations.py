@@ -487,8 +487,8 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     """Amounts of money for the sentence's project, with kind, share and period."""
     out = []
     amounts = ctx.money.get(s, [])
-    if not amounts:
-        return out
+    if not amounts or ctx.block_of(s).kind is BlockKind.ROW:
+        return out  # a table row's amounts: value_facts.table_money reads its header
     project = sentence_project(ctx, s)
     if project is None:
         return out
@@ -565,13 +565,8 @@ def _contact_owner(contact, persons: list[Resolved]) -> Resolved | None:
 
 
 def _title_near(tokens: list[Token], person: Resolved, text: str) -> str | None:
-    before = [t for t in tokens if t.end <= person.start]
-    if before and person.start - before[-1].end <= 1 and _is_title_word(before[-1]):
-        return before[-1].lemma
-    after = re.match(r"\s*,\s*([a-zäöå-]+)", text[person.end:person.end + 60])
-    if after and any(after.group(1).endswith(h) for h in TITLE_HEADS):
-        return after.group(1)
-    return None
+    from graph_builder.titles import title_near
+    return title_near(tokens, person.start, person.end, text)
 
 
 def _is_title_word(tok: Token) -> bool:

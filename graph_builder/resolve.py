@@ -432,6 +432,8 @@ def _main_project(mentions: list[Mention], keys: list[str],
     first: dict[str, int] = {}
     for m, key in zip(mentions, keys, strict=True):
         ent = entities.get(key)
+        if m.rule == "card.table-project":
+            continue  # the rows of a table of sub-projects are not what the page is about
         if ent is not None and ent.kind is Kind.PROJECT and not ent.generic:
             counts[key] += 1
             first.setdefault(key, m.start)

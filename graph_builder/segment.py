@@ -254,3 +254,33 @@ def paragraph_lead(block_list: list[Block], index: int) -> str | None:
         return None
     last = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ])", before.text.rstrip())[-1]
     return last.rstrip().rstrip(":").strip()
+
+
+def row_cells(block: Block) -> list[tuple[int, int, str]]:
+    """The cells of a table row as (document start, end, text), outer bars and
+    spaces and Markdown emphasis ("**871 648,06**") left out."""
+    out = []
+    pos = block.start
+    body = block.text
+    bars = [i for i, ch in enumerate(body) if ch == "|"]
+    if len(bars) < 2:
+        return out
+    for a, b in zip(bars, bars[1:], strict=False):
+        s, e = a + 1, b
+        while s < e and (body[s].isspace() or body[s] == "*"):
+            s += 1
+        while e > s and (body[e - 1].isspace() or body[e - 1] == "*"):
+            e -= 1
+        out.append((pos + s, pos + e, body[s:e]))
+    return out
+
+
+def table_header(block_list: list[Block], index: int) -> int | None:
+    """The index of the first row of the table that row ``index`` belongs to
+    (its header), or None when ``index`` is that first row or not a row."""
+    if block_list[index].kind is not BlockKind.ROW:
+        return None
+    k = index
+    while k - 1 >= 0 and block_list[k - 1].kind is BlockKind.ROW:
+        k -= 1
+    return None if k == index else k

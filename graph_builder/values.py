@@ -82,11 +82,21 @@ _MONEY = re.compile(
     + r"\s*(miljoonaa|miljoonan|milj\.?|M|mrd|miljardia|tuhatta|t|k)?\s*"
     r"(euroa|euron|eurolla|eurosta|euroon|euro|€|EUR|e)(?![\w])", re.I)
 _SHARE = re.compile(r"^\s*\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)")
+#: "osuus on 80 % eli 948 800 euroa": the share, then the amount it comes to.
+_SHARE_BEFORE = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d+)?)\s*(?:%|prosenttia)\s*(?:eli|,)\s*$")
+#: "Valtionavustus kattaa 80 % kustannuksista": a share stated without an amount.
+_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*(?:%|prosenttia)")
 _MULTIPLIER = {"miljoonaa": 10**6, "miljoonan": 10**6, "milj": 10**6, "milj.": 10**6,
                "m": 10**6, "mrd": 10**9, "miljardia": 10**9, "tuhatta": 10**3,
                "t": 10**3, "k": 10**3}
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+#: "etunimi.sukunimi(at)kunta.fi", "nimi [at] kunta.fi": an address written to fool
+#: harvesters; the mark between brackets stands for "@".
+_EMAIL_AT = re.compile(r"([A-Za-z0-9._%+-]+)\s?[(\[{<]\s?(?:at|a|ät|miukumauku)\s?[)\]}>]\s?"
+                       r"([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})", re.I)
+#: "etunimi.sukunimi@laukaa.fi" tells the pattern of a domain's addresses, nobody's address.
+_EMAIL_TEMPLATE = re.compile(r"etunimi|sukunimi|firstname|lastname|forename|surname", re.I)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
 _PHONE = re.compile(r"(?<![\d.,])(?:\+358[\s-]?\(?0?\)?\s?\d{1,3}|\(?0\d{1,3}\)?)"
                     r"(?:[\s-]?\d{2,4}){2,3}"
@@ -168,11 +178,11 @@ def _amount(number: str, decimals: str | None, multiplier: str | None) -> Decima
 
 def funding_kind(before: str) -> str:
     """The kind of an amount from the words before it: the nearest cue wins."""
-    best, best_pos = "funding", -1
+    best, best_pos, best_end = "funding", -1, -1
     for pattern, kind in FUNDING_CUES:
         for m in pattern.finditer(before):
-            if m.start() > best_pos:
-                best, best_pos = kind, m.start()
+            if m.start() > best_pos and not m.end() <= best_end:
+                best, best_pos, best_end = kind, m.start(), m.end()
     return best
 
 
@@ -186,15 +196,46 @@ def money(text: str, offset: int = 0) -> list[Money]:
         value = _amount(m[2], m[3], m[4])
         if value is None or value <= 0:
             continue
-        share_match = _SHARE.match(text[m.end():])
+        share_match = _SHARE.match(text[m.end():]) or \
+            _SHARE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         share = None
         if share_match:
             share = Decimal(share_match[1].replace(",", ".")) / 100
+            if share > 1:
+                share = None
         clause_start = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start()))
         kind = funding_kind(text[clause_start + 1:m.start()])
         approx = bool(m[1]) and m[1].lower() in ("noin", "n.", "lähes", "yli", "ainakin")
         out.append(Money(Decimal(format(value.normalize(), "f")),
                          "EUR", (offset + m.start(), offset + m.end()), kind, share, approx))
+    return out
+
+
+@dataclass(frozen=True)
+class Share:
+    """"Valtionavustus kattaa 80 % …": the share of one kind of money, without its amount."""
+
+    share: Decimal
+    kind: str
+    span: tuple[int, int]
+
+
+def shares(text: str, offset: int = 0) -> list[Share]:
+    """Percentages that a cue word before them in the same clause makes the share of
+    one kind of money (state grant, own contribution). Percentages that belong to an
+    amount (``money``) and those of no named kind ("rahoitus 80 %") are left out."""
+    amounts = money(text)
+    out: list[Share] = []
+    for m in _PERCENT.finditer(text):
+        if any(a.span[0] - 30 <= m.start() <= a.span[1] + 6 for a in amounts):
+            continue
+        clause_start = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start()),
+                           text.rfind(",", 0, m.start()))
+        before = text[clause_start + 1:m.start()]
+        kind = funding_kind(before)
+        value = Decimal(m[1].replace(",", ".")) / 100
+        if kind in ("state-grant", "own-contribution") and 0 < value <= 1:
+            out.append(Share(value, kind, (offset + m.start(), offset + m.end())))
     return out
 
 
@@ -219,8 +260,16 @@ def contacts(text: str, offset: int = 0) -> list[Contact]:
     out: list[Contact] = []
     taken: list[tuple[int, int]] = []
     for m in _EMAIL.finditer(text):
-        out.append(Contact("email", m.group().lower(), (offset + m.start(), offset + m.end())))
         taken.append((m.start(), m.end()))
+        if not _EMAIL_TEMPLATE.search(m.group().split("@")[0]):
+            out.append(Contact("email", m.group().lower(), (offset + m.start(), offset + m.end())))
+    for m in _EMAIL_AT.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        if not _EMAIL_TEMPLATE.search(m[1]):
+            out.append(Contact("email", f"{m[1]}@{m[2]}".lower(),
+                               (offset + m.start(), offset + m.end())))
     for m in _URL.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue

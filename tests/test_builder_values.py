@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph_builder.values import contacts, money, periods
+from graph_builder.values import contacts, money, periods, shares
 
 MONEY = [
     ("yhteensä 899 947 euroa (80 %)", Decimal("899947"), Decimal("0.8"), "funding"),
@@ -12,6 +12,13 @@ MONEY = [
     ("kokonaiskustannukset 3 miljoonaa euroa", Decimal("3000000"), None, "total-cost"),
     ("omavastuu on noin 450 000 euroa", Decimal("450000"), None, "own-contribution"),
     ("Kustannusarvio 1 153 199 €", Decimal("1153199"), None, "total-cost"),
+    # the specific cue inside a longer word wins over the general one it contains
+    ("Kuntien omarahoitusosuus on 256 125 euroa (20 %)", Decimal("256125"), Decimal("0.2"),
+     "own-contribution"),
+    ("valtionrahoitus 90 000 euroa", Decimal("90000"), None, "state-grant"),
+    # the share before the amount it comes to
+    ("Valtionavustuksen osuus on 80 % eli 948 800 euroa", Decimal("948800"), Decimal("0.8"),
+     "state-grant"),
 ]
 
 
@@ -49,3 +56,32 @@ def test_contacts() -> None:
 
 def test_amount_is_not_a_phone() -> None:
     assert not [c for c in contacts("yhteensä 1 153 199 euroa") if c.kind == "telephone"]
+
+
+SHARES = [
+    ("Valtionavustus kattaa 80 % hankkeen hyväksyttävistä kustannuksista.",
+     [(Decimal("0.8"), "state-grant")]),
+    ("Kuntien omarahoitusosuus on 20 % kustannuksista.", [(Decimal("0.2"), "own-contribution")]),
+    ("Rahoitus kattaa 80 % kustannuksista.", []),               # no named kind
+    ("valtionavustus 1 000 euroa, ja 75 % lapsista", []),        # the clause speaks of children
+    ("Valtionavustus on 80 000 euroa (80 %).", []),               # the amount's own share
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES)
+def test_shares(text: str, expected: list) -> None:
+    assert [(s.share, s.kind) for s in shares(text)] == expected
+
+
+EMAILS = [
+    ("riikka.lappalainen(at)kuopio.fi", ["riikka.lappalainen@kuopio.fi"]),
+    ("aino.kallio [at] example.fi", ["aino.kallio@example.fi"]),
+    ("etunimi.sukunimi@laukaa.fi", []),           # a pattern of addresses, nobody's
+    ("etunimi.sukunimi(at)laukaa.fi", []),
+    ("Kysy (a) tästä ja kirjoita", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EMAILS)
+def test_obfuscated_and_template_emails(text: str, expected: list) -> None:
+    assert [c.value for c in contacts(text) if c.kind == "email"] == expected
