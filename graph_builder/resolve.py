@@ -240,6 +240,17 @@ def _appositions(m: Mention, text: str) -> list[str]:
     return found
 
 
+def _join_stated_acronyms(abbreviations: dict[str, str], uf: UnionFind) -> None:
+    """"X-hanke (YLKA)" … "YLKA oli …": a mention that is the stated acronym itself is
+    the named project or organisation, even when another rule found it first (the
+    abbreviation rule only reads words no mention covers). Joining documents does
+    this by shared names; one document must too, or its main project is split."""
+    for abbr, key in abbreviations.items():
+        prefix = key.split(":", 1)[0]
+        if prefix in ("project", "org") and is_acronym(abbr):
+            uf.union(key, name_key(prefix, abbr))
+
+
 def _join_name_suffixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
     """"Perheentupa ry" is "Etelä-Karjalan Perheentupa ry" when one document names both."""
     first: dict[str, int] = {}
@@ -319,6 +330,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
             if mentions[i].kind is Kind.PROGRAMME:
                 uf.union(keys[i], f"programme:{other.lower()}")
             abbreviations.setdefault(other, keys[i])
+    _join_stated_acronyms(abbreviations, uf)
     # programme acronyms seen anywhere ("LAPE-muutosohjelma") name the programme alone too
     extra: list[Mention] = []
     covered: dict[int, list[tuple[int, int]]] = {}
