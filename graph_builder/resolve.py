@@ -240,6 +240,17 @@ def _appositions(m: Mention, text: str) -> list[str]:
     return found
 
 
+def _join_stated_acronyms(abbreviations: dict[str, str], uf: UnionFind) -> None:
+    """"X-hanke (YLKA)" … "YLKA oli …": a mention that is the stated acronym itself is
+    the named project or organisation, even when another rule found it first (the
+    abbreviation rule only reads words no mention covers). Joining documents does
+    this by shared names; one document must too, or its main project is split."""
+    for abbr, key in abbreviations.items():
+        prefix = key.split(":", 1)[0]
+        if prefix in ("project", "org") and is_acronym(abbr):
+            uf.union(key, name_key(prefix, abbr))
+
+
 def _join_name_suffixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
     """"Perheentupa ry" is "Etelä-Karjalan Perheentupa ry" when one document names both."""
     first: dict[str, int] = {}
@@ -319,6 +330,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
             if mentions[i].kind is Kind.PROGRAMME:
                 uf.union(keys[i], f"programme:{other.lower()}")
             abbreviations.setdefault(other, keys[i])
+    _join_stated_acronyms(abbreviations, uf)
     # programme acronyms seen anywhere ("LAPE-muutosohjelma") name the programme alone too
     extra: list[Mention] = []
     covered: dict[int, list[tuple[int, int]]] = {}
@@ -360,6 +372,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
     for ent in entities.values():
         if ent.kind is Kind.PROJECT:
             ent.generic = all(is_generic_project(n, programme_acronyms) for n in ent.names)
+    _join_regional_names(mentions, final, entities, tokens_by_sentence, gaz, programme_acronyms)
     main_project = _main_project(mentions, final, entities)
     keys_out = dict(enumerate(final))
     if main_project:
@@ -424,6 +437,72 @@ def _kind_of_key(key: str, mentions: list[Mention], keys: list[str]) -> str:
         if k == key:
             return m.kind.value
     return {"programme": "Programme", "project": "Project"}.get(key.split(":")[0], "Organisation")
+
+
+def _name_region(name: str, gaz: Gazetteer) -> str | None:
+    """The region whose genitive opens a name ("Kanta-Hämeen LAPE-hanke" -> "05")."""
+    first = name.split(" ", 1)[0].casefold()
+    return next((code for code, gen in gaz.region_genitive.items() if gen.casefold() == first),
+                None)
+
+
+def _regional_generic(name: str, gaz: Gazetteer, programme_acronyms: set[str]) -> str | None:
+    """"Kanta-Hämeen LAPE-hanke", "Kanta-Hämeen maakunnallinen hanke": a region's genitive
+    and otherwise no name of its own; the region's code, or None."""
+    code = _name_region(name, gaz)
+    rest = name.split(" ", 1)[1] if " " in name else ""
+    if code is None or not rest or not is_generic_project(rest, programme_acronyms):
+        return None
+    return code
+
+
+def _project_regions(key: str, mentions: list[Mention], keys: list[str], entity: Entity,
+                     tokens_by_sentence: dict[int, list[Token]], gaz: Gazetteer) -> set[str]:
+    """Regions a project's own names carry: a genitive opening a name, or a region's
+    word inside one of its mentions ("Lapin Vahvat juuret -hanke")."""
+    out = {c for n in entity.names if (c := _name_region(n, gaz)) is not None}
+    for m, k in zip(mentions, keys, strict=True):
+        if k != key:
+            continue
+        for tok in tokens_by_sentence.get(m.sentence, []):
+            if m.start <= tok.start < m.end and tok.text[:1].isupper() and \
+                    (place := gaz.region(tok.lemma)) is not None:
+                out.add(place.code)
+    return out
+
+
+def _join_regional_names(mentions: list[Mention], keys: list[str], entities: dict[str, Entity],
+                         tokens_by_sentence: dict[int, list[Token]], gaz: Gazetteer,
+                         programme_acronyms: set[str]) -> None:
+    """A document about one project calls it by its name and by its region's generic
+    name too (title "… – Kanta-Hämeen LAPE-hankkeen loppuraportti", text "Kanta-Hämeen
+    maakunnallinen hanke"). Such a project joins the one named project of the same
+    region, if that project is then the document's main project; with two named
+    projects of the region, or a document about several projects, nothing joins."""
+    projects = {k: e for k, e in entities.items() if e.kind is Kind.PROJECT and not e.generic}
+    regional: dict[str, str] = {}
+    for key, ent in projects.items():
+        codes = {_regional_generic(n, gaz, programme_acronyms) for n in ent.names}
+        if len(codes) == 1 and None not in codes:
+            regional[key] = codes.pop()
+    if not regional:
+        return
+    named = {k: _project_regions(k, mentions, keys, e, tokens_by_sentence, gaz)
+             for k, e in projects.items() if k not in regional}
+    moves: dict[str, str] = {}
+    for key, code in regional.items():
+        targets = [k for k, codes in named.items() if code in codes]
+        if len(targets) == 1:
+            moves[key] = targets[0]
+    if not moves:
+        return
+    moved = [moves.get(k, k) for k in keys]
+    main = _main_project(mentions, moved, {k: e for k, e in entities.items() if k not in moves})
+    moves = {k: t for k, t in moves.items() if t == main}
+    for key, target in moves.items():
+        entities[target].names.update(entities.pop(key).names)
+    for i, k in enumerate(keys):
+        keys[i] = moves.get(k, k)
 
 
 def _main_project(mentions: list[Mention], keys: list[str],
