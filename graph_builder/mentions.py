@@ -301,8 +301,9 @@ def programmes(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Ment
         start = extend_left(tokens, i, gaz)
         lowered_start = _lowercase_start(tokens, i)
         span = tokens[start:i + 1]
-        followed_by_acronym = (i + 2 < len(tokens) and tokens[i + 1].text == "("
-                               and is_acronym(tokens[i + 2].text))
+        # "… muutosohjelma (LAPE)", "… muutosohjelmaan eli LAPEen": a name, even in lower case
+        followed_by_acronym = (i + 2 < len(tokens) and tokens[i + 1].text in ("(", "eli")
+                               and is_acronym(tokens[i + 2].lemma))
         if (head == "uudistus" or followed_by_acronym) and lowered_start < start:
             span = tokens[lowered_start:i + 1]
         if len(span) == 1 and tok.lemma.lower() in PROGRAMME_HEADS:

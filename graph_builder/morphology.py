@@ -24,9 +24,11 @@ _WORD = re.compile(
 _PROPER = ("paikannimi", "etunimi", "sukunimi", "nimi")
 _CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 _POSSESSIVES = ("nsa", "nsä", "mme", "nne", "ni", "si", "an", "än", "en", "in", "on", "un", "yn")
-#: Upper-case abbreviation with a lower-case case ending: "BOTNIAn", "STM:ssä".
-_CAPS_INFLECTED = re.compile(r"^([A-ZÄÖÅ]{2,}[A-ZÄÖÅ0-9]*)(n|ssa|ssä|sta|stä|lla|llä|lle|ksi|a|ä|"
-                             r"ta|tä|han|hin|iin|ään|aan|een)$")
+#: Upper-case abbreviation with a lower-case case ending: "BOTNIAn", "LAPEssa",
+#: "LAPEen" (illative: the last vowel doubled as "e", then "n"), "EUhun".
+_CAPS_INFLECTED = re.compile(r"^([A-ZÄÖÅ]{2,}[A-ZÄÖÅ0-9]*)(n|ssa|ssä|sta|stä|lla|llä|lle|lta|ltä|"
+                             r"ksi|a|ä|ta|tä|na|nä|han|hen|hin|hon|hun|hyn|iin|ään|aan|een|"
+                             r"en|in|on|un|yn|ineen)$")
 
 
 class Analyser:
