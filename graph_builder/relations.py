@@ -130,8 +130,8 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
                           if e.kind is Kind.PROGRAMME]
         if programmes:
             project = programmes[0].key
-        elif len(programmes_all) == 1 and (project is None or re.match(
-                r"\s*(muutos)?ohjelma", ctx.sentences[s].text, re.I)):
+        elif len(programmes_all) == 1 and (project is None or _names_programme_generically(
+                ctx.tokens.get(s, []))):
             project = programmes_all[0]
     if project is None:
         return []
@@ -156,6 +156,15 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(project, ROLE_PREDICATE[role], org.key, f"role.{role}", s,
                                  _cue_confidence(tokens, pos), role=role))
     return out
+
+
+#: Words that refer to "the programme" without naming it ("Kansallisesti
+#: muutosohjelmaa koordinoi …"): in a document with one programme, that one.
+_GENERIC_PROGRAMME = {"muutosohjelma", "ohjelma", "kärkiohjelma", "kärkihanke"}
+
+
+def _names_programme_generically(tokens: list[Token]) -> bool:
+    return any(t.lemma.lower() in _GENERIC_PROGRAMME and t.text[:1].islower() for t in tokens)
 
 
 _ANSWERS_FOR = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan)$", re.I)
