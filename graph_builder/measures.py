@@ -118,6 +118,62 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
+#: Headings that open another part of a page, not one more measure under a
+#: measure heading ("Yhteystiedot", "Rahoitus", "Kumppanit", "Ajankohtaista").
+_SECTION_HEADING = re.compile(r"yhteystied|yhteyshenkil|lisätiet|rahoitu|budjet|kumppan|"
+                              r"ajankohtai|uutis|julkaisu|materiaal|tapahtum|ohjausryhm",
+                              re.I)
+
+
+def section_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """Measures written as sub-headings, each with its paragraph, under a measure heading.
+
+    "Kehittämisen painopisteet" / "Perhekeskustoimintamalli" + paragraph /
+    "Erityis- ja vaativan tason palvelut" + paragraph …: pages that describe
+    their development areas as short sections rather than as a list. A run
+    ends at a heading with no paragraph of its own (a new part of the page) or
+    at a heading that names another part ("Yhteystiedot"); two sections at
+    least, or it is no list."""
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    blocks = ctx.blocks
+    for h, head in enumerate(blocks):
+        if head.kind is not BlockKind.HEADING:
+            continue
+        kind = _list_kind(head.text)
+        if kind is None or names_a_role(head.text):
+            continue
+        sections: list[tuple[int, int]] = []   # (sub-heading block, its paragraph block)
+        i = h + 1
+        while i + 1 < len(blocks) and blocks[i].kind is BlockKind.HEADING \
+                and blocks[i + 1].kind is BlockKind.PARAGRAPH \
+                and not _SECTION_HEADING.search(blocks[i].text) and len(blocks[i].text) <= 120:
+            sections.append((i, i + 1))
+            i += 2
+            while i < len(blocks) and blocks[i].kind is BlockKind.PARAGRAPH:
+                i += 1
+        if len(sections) < 2:
+            continue
+        context = [s.index for s in ctx.sentences_in_block(h)]
+        owner = _owner(ctx, context)
+        for sub, para in sections:
+            heading_sents = ctx.sentences_in_block(sub)
+            if not heading_sents:
+                continue
+            label = item_label(blocks[sub].text)
+            if len(label) < 4:
+                continue
+            first = heading_sents[0].index
+            key = measure_key(label, owner)
+            found.append(MeasureFound(key, label, kind, first, f"measure.section.{kind}"))
+            if owner:
+                facts.append(Fact(key, "measureOf", owner, "measure.owner-from-heading", first,
+                                  0.8))
+            body = [s.index for s in ctx.sentences_in_block(para)]
+            facts.extend(_item_relations(ctx, key, body))
+    return found, facts
+
+
 def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
     for s in sentences:
         named = ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
@@ -504,6 +560,8 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
 
 def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     a, fa = list_measures(ctx)
+    s, fs = section_measures(ctx)
+    a, fa = a + s, fa + fs
     b, fb = plan_measures(ctx)
     c, fc = action_measures(ctx)
     d, fd = provider_measures(ctx)

@@ -292,10 +292,40 @@ def _inflected_alias(word: str, aliases: dict[str, str]) -> str | None:
     return None
 
 
+def _repeated_names(mentions: list[Mention], tokens_by_sentence: dict[int, list[Token]],
+                    text: str) -> list[Mention]:
+    """A project named with its head word once ("Perhe keskiöön -hanke") and later
+    bare ("Perhe keskiöön on Kymenlaakson LAPE-hanke"): the bare name, written
+    exactly so, is a mention of it. Names of two words or more only (one word is
+    left to the inflected-alias step); never inside another mention."""
+    names = {m.name for m in mentions if m.kind is Kind.PROJECT and " " in m.name
+             and len(m.name) >= 8 and m.surface != m.name and m.name[:1].isupper()}
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    starts = {t.start: s for s, toks in tokens_by_sentence.items() for t in toks}
+    ends = {t.end for toks in tokens_by_sentence.values() for t in toks}
+    out = []
+    for name in sorted(names):
+        for hit in re.finditer(re.escape(name), text):
+            a, b = hit.span()
+            if a not in starts or b not in ends or any(x < b and a < y for x, y in taken):
+                continue
+            tail = text[b:b + 2]
+            if tail[:1] == "-" or tail.startswith(" -") or tail.startswith(" –"):
+                continue   # "Perhe keskiöön -hanke" itself, found already
+            out.append(Mention(Kind.PROJECT, a, b, name, name, "alias.repeated-name",
+                               starts[a], confidence=0.85))
+            taken.append((a, b))
+    return out
+
+
 def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list[Token]],
                      text: str, gaz: Gazetteer, doc_id: str) -> Resolution:
     """Join a document's mentions into entities; add mentions of stated abbreviations."""
     all_tokens = [t for s in sorted(tokens_by_sentence) for t in tokens_by_sentence[s]]
+    mentions = mentions + _repeated_names(mentions, tokens_by_sentence, text)
+    mentions.sort(key=lambda m: (m.start, -m.end))
     uf = UnionFind()
     keys = [base_key(m, gaz) for m in mentions]
     abbreviations: dict[str, str] = {}   # abbreviation as written -> key
