@@ -738,9 +738,9 @@ def area_organisations(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
-RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region, part_of,
-                           programme_relations, dates, funding, people, group_members, grantor,
-                           membership, homepages, table_rows)
+RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
+                           part_of, programme_relations, dates, funding, people, group_members,
+                           grantor, membership, homepages, table_rows)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"
