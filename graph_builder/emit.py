@@ -52,6 +52,7 @@ class EntityRecord:
     alt_labels: tuple[str, ...]
     abbreviations: tuple[str, ...]
     code: str | None
+    types: tuple[str, ...] = ()   # further lkg classes ("SpecialResponsibilityArea")
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,8 @@ class Emitter:
                     occurrence.rule, occurrence.confidence)
         if record.kind is Kind.MUNICIPALITY:
             g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Organisation')} .")
+        for extra in record.types:
+            g.add(f"{node_nt} {RDF_TYPE} {self.lkg(extra)} .")
         if record.kind is not Kind.REGION:
             label = clean_text(record.label)
             self.stated(doc, sent, (_i(node), LABEL_PAIR, (label, nt.literal(label, "fi"))),

@@ -45,6 +45,7 @@ class Gazetteer:
     abbreviations: dict[str, Body]     # abbreviation as written -> body
     region_genitive: dict[str, str]    # region code -> Finnish genitive
     body_by_key: dict[str, Body]       # reference key ("stm") -> body
+    ervas: dict[str, reference.ErvaArea]   # key ("hyks-erva") -> special responsibility area
 
     def region(self, lemma: str) -> Place | None:
         return self.regions.get(lemma.casefold())
@@ -82,5 +83,13 @@ def gazetteer() -> Gazetteer:
                 bodies[loose_key(name)] = body
         if b.abbreviation:
             abbreviations[b.abbreviation] = body
+    ervas: dict[str, reference.ErvaArea] = {}
+    for e in reference.erva_areas():   # "HYKS-erva", "HYKS:n erityisvastuualue" …
+        body = Body(e.key, e.name_fi, e.abbreviation)
+        ervas[e.key] = e
+        short = e.hospital_abbreviation
+        for name in (e.name_fi, e.name_en, e.abbreviation, f"{short}-erityisvastuualue",
+                     f"{short}:n erityisvastuualue"):
+            bodies[loose_key(name)] = body
     by_key = {b.key: b for b in bodies.values()}
-    return Gazetteer(regions, municipalities, bodies, abbreviations, genitive, by_key)
+    return Gazetteer(regions, municipalities, bodies, abbreviations, genitive, by_key, ervas)

@@ -17,6 +17,7 @@ kuntayhtymät" is not an organisation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from graph_builder.gazetteer import Gazetteer
@@ -194,6 +195,11 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
         if any(lemma.endswith(x) for x in NOT_ORGANISATION) or \
                 gaz.region(tok.lemma) or gaz.municipality(tok.lemma):
             continue  # "Satakunta", "Uusikaupunki": places, though they end like bodies
+        if not is_legal and lemma not in WEAK_ORGANISATION_HEADS and _plural(tok):
+            coordinated = _coordinated_bodies(tokens, i, sent)
+            if coordinated:
+                out.extend(coordinated)
+                continue
         start = extend_left(tokens, i, gaz, nouns=is_legal)
         end = extend_right(tokens, i + 1)
         span = tokens[start:end]
@@ -204,8 +210,10 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
             continue  # "kaupunki", "Säätiöt", "Oy" alone name nothing
         if _head_of(lemma, WEAK_ORGANISATION_HEADS) and not is_legal and (
                 tok.text != tok.lemma and tok.text.endswith("t") and tok.case == "nimento"
-                or not _proper_capital(span)):
-            continue  # "kunnat" (plural), "Perhekeskusten verkosto" (no proper name)
+                or not _proper_capital(span)) and gaz.body(name_base_form(span)) is None:
+            continue  # "kunnat" (plural), "Perhekeskusten verkosto" (no proper name);
+            # a national body's full name opening a sentence is a name all the same
+            # ("Terveyden ja hyvinvoinnin laitos tukee …")
         if head in MUNICIPALITY_BODIES and lemma == head and start == i - 1 and \
                 gaz.region(span[0].lemma) is not None:
             continue  # "Uudenmaan kunnat": the municipalities of a region, no one body
@@ -260,6 +268,37 @@ def _coordinated_municipalities(span: list[Token], sent: Sentence,
     return out
 
 
+def _plural(tok: Token) -> bool:
+    """"sairaanhoitopiirit", "yliopistojen": a plural head (nominative or genitive)."""
+    text, lemma = tok.text.lower(), tok.lemma.lower()
+    return text != lemma and (text.endswith("t") and tok.case == "nimento"
+                              or text.endswith(("ien", "jen")) and tok.case == "omanto")
+
+
+def _coordinated_bodies(tokens: list[Token], i: int, sent: Sentence) -> list[Mention]:
+    """"Satakunnan ja Vaasan sairaanhoitopiirit": one body per coordinated genitive
+    ("Satakunnan sairaanhoitopiiri", "Vaasan sairaanhoitopiiri"). Only single
+    capitalised genitives joined by "ja", "sekä" or commas count."""
+    head = tokens[i]
+    parts: list[Token] = []
+    k = i - 1
+    while k >= 0 and tokens[k].text[:1].isupper() and tokens[k].case == "omanto" \
+            and tokens[k + 1].start - tokens[k].end <= 1:
+        parts.insert(0, tokens[k])
+        if k >= 1 and tokens[k - 1].text in ("ja", "sekä", ","):
+            k -= 2
+        else:
+            break
+    if len(parts) < 2 or tokens[i - 2].text == ",":
+        return []  # "Oulun, Lapin yliopistot": a list needs its "ja" before the last
+    out = []
+    for n, part in enumerate(parts):
+        span = [part, head] if n == len(parts) - 1 else [part]
+        out.append(_mention(Kind.ORGANISATION, span, sent, "org.coordinated-heads",
+                            name=f"{part.text} {head.lemma.lower()}", confidence=0.85))
+    return out
+
+
 def _conjuncts(span: list[Token]) -> list[list[Token]]:
     """Split "A:n ja B- ja C:n" at the conjunctions that join names, not stems."""
     parts: list[list[Token]] = [[]]
@@ -288,6 +327,36 @@ def national_bodies(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list
         if body is not None:
             out.append(_mention(Kind.ORGANISATION, [tok], sent, "org.national-abbreviation",
                                 name=body.name, confidence=0.95))
+    return out
+
+
+_ERVA_TAIL = r"(?:-erva|-erityisvastuualue|:n\s+erityisvastuualue)\w*"
+_ERVA_JOIN = r"(?:,\s*|\s+(?:ja|sekä|tai)\s+)"
+
+
+def erva_areas(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Special responsibility areas (reference data): "Kuopion yliopistollisen sairaalan
+    erityisvastuualueella", "KYS-erva", "KYS:n erityisvastuualue", and each stem of
+    "TAYS-, OYS- ja TYKS-ervat"."""
+    out = []
+    text = sent.text
+    shorts = "|".join(re.escape(e.hospital_abbreviation) for e in gaz.ervas.values())
+    if not shorts:
+        return out
+    by_short = {e.hospital_abbreviation: e for e in gaz.ervas.values()}
+    found: list[tuple[int, int, object]] = []
+    for e in gaz.ervas.values():
+        stem = e.name_fi.rsplit(" ", 1)[0]
+        for m in re.finditer(rf"\b{re.escape(stem)}\s+erityisvastuualue\w*", text, re.I):
+            found.append((m.start(), m.end(), e))
+    for m in re.finditer(rf"\b({shorts}){_ERVA_TAIL}", text):
+        found.append((m.start(), m.end(), by_short[m.group(1)]))
+    stems = rf"\b({shorts})-(?={_ERVA_JOIN}(?:(?:{shorts})-{_ERVA_JOIN})*(?:{shorts}){_ERVA_TAIL})"
+    for m in re.finditer(stems, text):
+        found.append((m.start(), m.end(), by_short[m.group(1)]))
+    for a, b, e in found:
+        out.append(Mention(Kind.ORGANISATION, sent.start + a, sent.start + b, text[a:b],
+                           e.name_fi, "org.erva-area", sent.index, confidence=0.95))
     return out
 
 
@@ -515,7 +584,7 @@ def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]
 
 
 #: Finders in order of priority: on overlap, an earlier finder's longer name wins.
-FINDERS: tuple[Finder, ...] = (organisations, programmes, projects, national_bodies,
+FINDERS: tuple[Finder, ...] = (erva_areas, organisations, programmes, projects, national_bodies,
                                cooperation_partners, persons, places)
 
 

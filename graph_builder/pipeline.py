@@ -165,8 +165,10 @@ def _records(entities: dict[str, Entity], gaz: Gazetteer) -> dict[str, EntityRec
                 abbreviations.add(ref.abbreviation)
         alts = sorted({n for n in ent.names if n != label and not _same_name(n, label)})
         alts = sorted(set(alts) | {a for a in abbreviations if a != label})
+        types = ("SpecialResponsibilityArea",) if key[4:] in gaz.ervas and \
+            key.startswith("org:") else ()
         out[key] = EntityRecord(key, ent.kind, label, tuple(alts), tuple(sorted(abbreviations)),
-                                code if ent.kind is Kind.MUNICIPALITY else None)
+                                code if ent.kind is Kind.MUNICIPALITY else None, types)
     return out
 
 

@@ -713,9 +713,43 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
             for p in ctx.mentions(s, Kind.PERSON)]
 
 
-RULES: tuple[Rule, ...] = (roles, verb_roles, cooperation, project_region, part_of,
-                           programme_relations, dates, funding, people, group_members, grantor,
-                           membership, homepages, table_rows)
+_MUKANA = re.compile(r"\b(mukana|lisäksi|tukena)\b", re.I)
+
+
+def area_organisations(ctx: DocContext, s: int) -> list[Fact]:
+    """"KYS-erva: Pohjois-Savon sairaanhoitopiiri yhdessä Itä-Suomen yliopiston kanssa":
+    a line that opens with a special responsibility area and a colon or dash names the
+    organisations acting in that area; those after "yhdessä … kanssa" or "mukana" work
+    with the first one named."""
+    found = ctx.mentions(s)
+    if not found or found[0].mention.rule != "org.erva-area":
+        return []
+    area = found[0]
+    text = ctx.document.text
+    rest = [r for r in found[1:] if r.key != area.key]
+    sep = re.match(r"\s*(\([^()]*\))?\s*[:–—-]\s", text[area.end:area.end + 40])
+    if not rest or sep is None or rest[0].start < area.end + sep.end() - 1:
+        return []
+    orgs = [r for r in rest if r.kind in ORG_KINDS]
+    if not orgs or orgs[0].start != area.end + sep.end():
+        return []
+    out: list[Fact] = []
+    lead = orgs[0]
+    for org in orgs:
+        gap = text[lead.end:org.start]
+        helper = org is not lead and (_cooperating(ctx, org) or _MUKANA.search(gap))
+        if helper:
+            out.append(_fact(lead.key, "cooperatesWith", org.key, "relation.area-helper", s,
+                             0.75))
+        else:
+            out.append(_fact(area.key, "cooperatesWith", org.key,
+                             "relation.area-organisation", s, 0.75))
+    return out
+
+
+RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
+                           part_of, programme_relations, dates, funding, people, group_members,
+                           grantor, membership, homepages, table_rows)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"

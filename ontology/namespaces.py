@@ -61,6 +61,7 @@ CLASSES = (
     "Project",          # a regional or other project
     "Region",           # a Finnish region (maakunta), from reference data
     "Municipality",     # a municipality, as an area and as the public body
+    "SpecialResponsibilityArea",  # an erva: hospital districts around a university hospital
     "Organisation",     # any organisation named in a text
     "Partner",          # an organisation with a role in a project
     "Person",

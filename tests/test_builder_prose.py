@@ -141,3 +141,22 @@ def test_provider_answers_for_its_measure(tmp_path: Path) -> None:
     assert ("org:puistolinna-oy", "responsibleFor",
             "measure:nuorten-lyhytterapia--lahiverkko-hanke") in {
         (f.subject, f.predicate, f.obj) for f in result.facts}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Satakunnan ja Vaasan sairaanhoitopiirit osallistuvat.",
+     ["Satakunnan sairaanhoitopiiri", "Vaasan sairaanhoitopiiri"]),
+    ("Kuopion, Joensuun ja Oulun yliopistot tekevät tutkimusta.",
+     ["Kuopion yliopisto", "Joensuun yliopisto", "Oulun yliopisto"]),
+    ("Helsingin ja Uudenmaan sairaanhoitopiiri järjestää.",
+     ["Helsingin ja Uudenmaan sairaanhoitopiiri"]),   # one body, singular head
+    ("Lapin ja Kainuun kunnat osallistuvat.", []),   # weak head: no bodies
+])
+def test_coordinated_genitives_before_a_plural_head(text, names):
+    from graph_builder.gazetteer import gazetteer
+    from graph_builder.mentions import sentence_mentions
+    from graph_builder.model import Kind, Sentence
+    from graph_builder.morphology import tokenize
+    found = sentence_mentions(Sentence(0, 0, 0, len(text), text, 1), tokenize(text, 0),
+                              gazetteer())
+    assert [m.name for m in found if m.kind is Kind.ORGANISATION] == names

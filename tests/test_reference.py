@@ -164,3 +164,13 @@ def test_reference_data_is_package_data(tmp_path, monkeypatch):
 def test_a_malformed_row_is_reported_with_file_and_line(row, problem):
     with pytest.raises(ReferenceDataError, match=rf"municipalities\.csv:7: .*{problem}"):
         reference._municipality("municipalities.csv", 7, row)
+
+
+def test_five_special_responsibility_areas_each_with_its_hospital_districts():
+    areas = {a.key: a for a in reference.erva_areas()}
+    assert sorted(areas) == ["hyks-erva", "kys-erva", "oys-erva", "tays-erva", "tyks-erva"]
+    assert areas["kys-erva"].name_fi == "Kuopion yliopistollisen sairaalan erityisvastuualue"
+    assert areas["kys-erva"].abbreviation == "KYS-erva"
+    assert "Satakunnan sairaanhoitopiiri" in areas["tyks-erva"].hospital_districts
+    districts = [d for a in areas.values() for d in a.hospital_districts]
+    assert len(districts) == len(set(districts)) == 20   # each district in one area

@@ -21,10 +21,12 @@ from importlib import resources
 from typing import TypeVar
 
 __all__ = [
+    "ErvaArea",
     "Municipality",
     "NationalBody",
     "ReferenceDataError",
     "Region",
+    "erva_areas",
     "municipalities",
     "national_bodies",
     "regions",
@@ -75,6 +77,20 @@ class NationalBody:
     abbreviation: str | None
     alt_names: tuple[str, ...]
     type: str            # ministry / agency / government / parliament / association
+
+
+@dataclass(frozen=True)
+class ErvaArea:
+    """A special responsibility area (erityisvastuualue, "erva") of specialised
+    health care: the hospital districts around one university hospital."""
+
+    key: str             # "hyks-erva"
+    name_fi: str         # "Helsingin yliopistollisen keskussairaalan erityisvastuualue"
+    name_en: str
+    abbreviation: str    # "HYKS-erva"
+    hospital_fi: str     # "Helsingin yliopistollinen keskussairaala"
+    hospital_abbreviation: str   # "HYKS"
+    hospital_districts: tuple[str, ...]   # Finnish names of its hospital districts
 
 
 def _rows(filename: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -129,6 +145,15 @@ def _national_body(filename: str, line: int, row: dict[str, str]) -> NationalBod
                         row["abbreviation_fi"] or None, alt, row["type"])
 
 
+def _erva(filename: str, line: int, row: dict[str, str]) -> ErvaArea:
+    _require(filename, line, all(row.values()), "empty field")
+    _require(filename, line, row["abbreviation_fi"] == f"{row['hospital_abbreviation']}-erva",
+             "abbreviation must be the hospital's abbreviation with -erva")
+    districts = tuple(d.strip() for d in row["hospital_districts_fi"].split(";") if d.strip())
+    return ErvaArea(row["key"], row["name_fi"], row["name_en"], row["abbreviation_fi"],
+                    row["hospital_fi"], row["hospital_abbreviation"], districts)
+
+
 @cache
 def regions() -> tuple[Region, ...]:
     """The 19 regions of Finland, in code order."""
@@ -149,3 +174,11 @@ def national_bodies() -> tuple[NationalBody, ...]:
     return _load("national_bodies.csv", ("key", "name_fi", "name_sv", "name_en",
                                           "abbreviation_fi", "alt_names", "type"),
                  _national_body)
+
+
+@cache
+def erva_areas() -> tuple[ErvaArea, ...]:
+    """The five special responsibility areas of specialised health care (2011–2022)."""
+    return _load("erva_areas.csv", ("key", "name_fi", "name_en", "abbreviation_fi",
+                                     "hospital_fi", "hospital_abbreviation",
+                                     "hospital_districts_fi"), _erva)
