@@ -201,7 +201,7 @@ class Emitter:
         subject = self.iri(fact.subject)
         p = fact.predicate
         rule, confidence = fact.rule, fact.confidence
-        if p == "hasFunding":
+        if p in ("hasFunding", "contributes"):
             self._funding(document, sentence, fact, subject, extra)
             return
         if p == "fundingShare":   # the share of an amount another sentence stated
@@ -257,9 +257,16 @@ class Emitter:
 
     def _funding(self, document: Document, sentence: Sentence, fact: Fact, subject: str,
                  extra: dict) -> None:
+        """A Funding node and the edge to it: ``hasFunding`` from the project, or
+        ``contributes`` from the organisation that pays it. The node is named after
+        the project (``project`` in a contribution's extra, when the text gives one)
+        so that both edges meet on one node; else after the organisation."""
         kind = str(extra.get("kind", "funding"))
         amount = Decimal(str(fact.obj))
-        node = self._funding_node(subject, kind, amount)
+        project = extra.get("project")
+        owner = self.iri(str(project)) if fact.predicate == "contributes" and project \
+            else subject
+        node = self._funding_node(owner, kind, amount)
         node_nt = nt.iri(node)
         g = self.graph_of(document)
         g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Funding')} .")
@@ -279,8 +286,9 @@ class Emitter:
         if isinstance(extra.get("start"), When):
             g.add(f"{node_nt} {self.lkg('startDate')} {_date_pair(extra['start'])[1]} .")
             g.add(f"{node_nt} {self.lkg('endDate')} {_date_pair(extra['end'])[1]} .")
+        predicate = fact.predicate
         self.stated(document, sentence,
-                    (_i(subject), (f"{LKG}hasFunding", self.lkg("hasFunding")), _i(node)),
+                    (_i(subject), (f"{LKG}{predicate}", self.lkg(predicate)), _i(node)),
                     fact.rule, fact.confidence)
 
     # --- reference data ------------------------------------------------------

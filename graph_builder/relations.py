@@ -489,25 +489,39 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     amounts = ctx.money.get(s, [])
     if not amounts or ctx.block_of(s).kind is BlockKind.ROW:
         return out  # a table row's amounts: value_facts.table_money reads its header
+    from graph_builder.contributions import payer_kind, payers
     project = sentence_project(ctx, s)
-    if project is None:
+    paid = payers(ctx, s, amounts)
+    if project is None and not paid:
         return out
     label = ctx.field_label(s) or ""
     ranges = [p for p in ctx.periods.get(s, []) if p.cue == "range"]
-    for m in amounts:
+    for n, m in enumerate(amounts):
         kind = m.kind
         if label:
             from graph_builder.values import funding_kind
             label_kind = funding_kind(label)
             if label_kind != "funding":
                 kind = label_kind
+        payer = paid.get(n)
+        if payer is not None:
+            kind = payer_kind(kind, payer)
         extra: dict[str, object] = {"kind": kind, "currency": m.currency}
         if m.share is not None:
             extra["share"] = m.share
-        if len(ranges) == 1 and ranges[0].start and ranges[0].end:
+        if payer is not None and payer.start and payer.end:
+            extra["start"], extra["end"] = payer.start, payer.end
+        elif len(ranges) == 1 and ranges[0].start and ranges[0].end:
             extra["start"], extra["end"] = ranges[0].start, ranges[0].end
-        out.append(_fact(project, "hasFunding", m.amount, f"money.{kind}", s,
-                         0.75 if m.approximate else 0.9, **extra))
+        confidence = 0.75 if m.approximate else 0.9
+        if project is not None:
+            out.append(_fact(project, "hasFunding", m.amount, f"money.{kind}", s,
+                             confidence, **extra))
+        if payer is not None:
+            if project is not None:
+                extra["project"] = project
+            out.append(_fact(payer.org, "contributes", m.amount, payer.rule, s,
+                             min(confidence, payer.confidence), **extra))
     return out
 
 

@@ -96,6 +96,7 @@ OBJECT_PROPERTIES = (
     "responsibleFor",       # Person -> Project | Programme | Measure | Region
     "memberOf",             # Person -> Organisation
     "hasFunding",           # Project | Programme -> Funding
+    "contributes",          # Organisation -> Funding it pays (omarahoitusosuus, maksuosuus)
     "fundingKind",          # Funding -> skos:Concept in FUNDING_KIND
     "measureKind",          # Measure -> skos:Concept in MEASURE_KIND
     "participation",        # Project | Programme | Region -> Participation
