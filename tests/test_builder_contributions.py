@@ -6,6 +6,7 @@ must be built from it, then (organisation key, amount) pairs that must not be.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,28 @@ def test_contribution_meets_the_project_on_one_node(tmp_path: Path) -> None:
     assert (node, RDF.type, LKG.Funding) in graph
     assert str(graph.value(node, LKG.amount)) == "12300.0"
     assert str(graph.value(node, LKG.fundingKind)).endswith("own-contribution")
+
+
+@pytest.mark.parametrize(("text", "own_total"), [
+    pytest.param("Hankkeen kuntien omarahoitusosuus on 100 000 euroa. ", Decimal("100000"),
+                 id="the-project-total-counts-not-its-parts"),
+    pytest.param("", Decimal("12300"), id="the-payer-total-counts-not-its-years"),
+])
+def test_funding_by_region_counts_no_part_twice(tmp_path: Path, text: str,
+                                                 own_total: Decimal) -> None:
+    """funding-by-region sums each region's money once: an organisation's share and the
+    years of that share are parts of amounts the text also states."""
+    import queries
+    from queries.store import from_rdflib
+
+    result = _analyse(tmp_path, "Satakunnan Lähiverkko -hanke toteutetaan vuosina 2018–2019. "
+                                "Hankkeen kokonaiskustannusarvio on 500 000 euroa. " + text +
+                                "Säkylän kunnan omarahoitusosuus on yhteensä 12 300 euroa, "
+                                "josta vuodelle 2018 kohdistuu 4 100 euroa ja vuodelle 2019 "
+                                "8 200 euroa.")
+    quads, _, _ = emit([result])
+    found = queries.run("funding-by-region", from_rdflib(union_graph(quads)))
+    kind, total = found.columns.index("kindName"), found.columns.index("total")
+    rows = {str(r[kind]): Decimal(str(r[total])) for r in found.rows}
+    assert rows["own-contribution"] == own_total
+    assert rows["total-cost"] == Decimal("500000")
