@@ -17,6 +17,7 @@ kuntayhtymät" is not an organisation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from graph_builder.gazetteer import Gazetteer
@@ -50,6 +51,14 @@ Finder = Callable[[Sentence, list[Token], Gazetteer], list[Mention]]
 def _is_title(token: Token) -> bool:
     word = token.lemma.lower()
     return token.text[:1].islower() and any(word.endswith(h) for h in TITLE_HEADS)
+
+
+def _action_noun(token: Token) -> bool:
+    """A verb noun in the nominative ("Liittyminen", "Osallistuminen"): in a heading
+    it governs the name after it ("Liittyminen X-hankkeeseen"), it is not part of it."""
+    return token.case in ("nimento", "") and len(token.text) >= 9 \
+        and token.pos not in ("sukunimi", "etunimi", "paikannimi", "nimi") \
+        and re.search(r"[aeiouyäö]minen$", token.text.lower()) is not None
 
 
 def _head_of(lemma: str, heads: Iterable[str]) -> str | None:
@@ -103,6 +112,8 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, nouns: bool = Fa
             break
         if _is_place_locative(tok, gaz):
             break
+        if _action_noun(tok) and i + 1 < head:
+            break   # "Liittyminen Keski-Suomen LAPE-hankkeeseen": the heading's verb noun
         if tok.pos == "etunimi" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
                 and i + 1 < head and tokens[i + 1].case != "omanto":
             start = i + 2  # "Päivi Lindqvist sosiaali- ja …": a person, not part of the name
@@ -440,6 +451,8 @@ def _name_before(tokens: list[Token], dash: int, gaz: Gazetteer) -> list[Token]:
             break
         if _is_place_locative(tok, gaz) and start is not None:
             break
+        if _action_noun(tok) and start is not None:
+            break   # "Osallistuminen Perhe edellä -hankkeeseen"
         next_lower = j + 1 < end and tokens[j + 1].text[:1].islower()
         opens = j > 0 or next_lower or (_may_start_name(tok) and tok.pos != "nimi"
                                         and tok.case == "omanto")
