@@ -526,9 +526,33 @@ def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]
     return out
 
 
+def surname_first(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Attendance lists of minutes: "Saarela Heikki      kunnanjohtaja". A known surname
+    and a first name that open a line, then a column gap, a comma or the line's end,
+    are a person, named first name first."""
+    out = []
+    for i in range(len(tokens) - 1):
+        last, first = tokens[i], tokens[i + 1]
+        if last.pos != "sukunimi" or first.pos != "etunimi" or last.case != "nimento" \
+                or first.case != "nimento" or first.start - last.end != 1 \
+                or not last.text[:1].isupper() or not first.text[:1].isupper():
+            continue
+        before = sent.text[:last.start - sent.start]
+        if before[before.rfind("\n") + 1:].strip():
+            continue  # not the first words of a line
+        after = sent.text[first.end - sent.start:]
+        if not re.match(r"(?:[ \t]{2,}|\t|[ \t]*,|[ \t]*(?:\n|$))", after):
+            continue  # "Kivelä Anne Mari …" or running text: not a list line
+        if gaz.region(last.lemma) is not None or gaz.municipality(last.lemma) is not None:
+            continue
+        out.append(_mention(Kind.PERSON, [last, first], sent, "person.surname-first",
+                            name=f"{first.text} {last.text}", confidence=0.8))
+    return out
+
+
 #: Finders in order of priority: on overlap, an earlier finder's longer name wins.
 FINDERS: tuple[Finder, ...] = (organisations, programmes, projects, national_bodies,
-                               cooperation_partners, persons, places)
+                               cooperation_partners, persons, surname_first, places)
 
 
 def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:
