@@ -28,7 +28,7 @@ from ontology.namespaces import FUNDING_KIND, LKG, ROLE
 KIND_PATH = {"region": "region", "municipality": "municipality", "org": "organisation",
              "programme": "programme", "project": "project", "person": "person",
              "measure": "measure"}
-DATE_PREDICATES = {"startDate", "endDate", "completionDate"}
+DATE_PREDICATES = {"startDate", "endDate", "completionDate", "decisionDate"}
 CONTACT_PREDICATES = {"email": "mailto:", "telephone": "tel:"}
 REFERENCE_SOURCE = "https://stat.fi/en/luokitukset/maakunta/"
 

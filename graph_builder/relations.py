@@ -718,9 +718,42 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
             for p in ctx.mentions(s, Kind.PERSON)]
 
 
+_MINUTES_LINE = re.compile(r"\s+(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s+§\s*\d+")
+
+
+def decisions(ctx: DocContext, s: int) -> list[Fact]:
+    """Decision days. Minutes head each matter with the bodies that handled it
+    ("Kunnanhallitus 28.08.2017 § 218"): a body, a day and a section, alone on a line.
+    A grant is awarded on a day ("STM on 22.6.2017 myöntänyt … valtionavustusta"):
+    that is the grant decision of the sentence's project."""
+    out = []
+    text = ctx.document.text
+    sent = ctx.sentences[s]
+    dated = [p for p in ctx.periods.get(s, []) if p.cue == "date" and p.start]
+    for r in ctx.mentions(s, *ORG_KINDS):
+        line_start = text.rfind("\n", 0, r.start) + 1
+        m = _MINUTES_LINE.match(text, r.end)
+        line_end = text.find("\n", r.end)
+        rest = text[m.end():line_end if line_end >= 0 else len(text)] if m else "x"
+        if m and not text[line_start:r.start].strip() and not rest.strip():
+            day = next((p.start for p in dated if p.span[0] == m.start(1)), None)
+            if day is not None:
+                out.append(_fact(r.key, "decisionDate", day, "decision.minutes-line", s, 0.85))
+    tokens = ctx.tokens.get(s, [])
+    cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
+    project = sentence_project(ctx, s)
+    if cue is not None and project is not None and \
+            re.search(r"valtionavustu|avustu|rahoitu", sent.text, re.I):
+        near = [p for p in dated
+                if 0 <= cue.start - p.span[1] <= 2 or 0 <= p.span[0] - cue.end <= 2]
+        if len(near) == 1:
+            out.append(_fact(project, "decisionDate", near[0].start, "decision.grant-date", s, 0.8))
+    return out
+
+
 RULES: tuple[Rule, ...] = (roles, verb_roles, cooperation, project_region, part_of,
                            programme_relations, dates, funding, people, group_members, grantor,
-                           membership, homepages, table_rows)
+                           membership, homepages, table_rows, decisions)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"

@@ -117,6 +117,7 @@ DATATYPE_PROPERTIES = (
     "startDate",        # xsd:date | xsd:gYearMonth | xsd:gYear
     "endDate",
     "completionDate",   # when a plan or measure is to be ready
+    "decisionDate",     # Organisation | Project: a decision the text records (§, grant)
     "amount",           # xsd:decimal
     "currency",         # ISO 4217 code, "EUR"
     "share",            # xsd:decimal fraction 0..1 of the total

@@ -48,3 +48,28 @@ def test_surname_first(tmp_path: Path, text: str, wanted: list, unwanted: list) 
         assert titles.get(people[label]) == title
     for label in unwanted:
         assert label not in people
+
+
+DECISIONS = [
+    pytest.param("§ 45\nSopimuksen hyväksyminen\n\nKunnanhallitus 12.03.2018 § 45\n",
+                 [("org:kunnanhallitus", "2018-03-12")], id="minutes-line"),
+    pytest.param("Kunnanhallitus                    12.03.2018                 101\n", [],
+                 id="page-header-without-section-is-no-decision"),
+    pytest.param("Kunnanhallitus käsitteli asiaa 12.03.2018 § 45 ja päätti jatkaa.\n", [],
+                 id="running-text-is-no-minutes-line"),
+    pytest.param("Lähiverkko-hanke alkoi 2018. Sosiaali- ja terveysministeriö on 3.5.2018 "
+                 "myöntänyt Lähiverkko-hankkeelle valtionavustusta.\n",
+                 [("project:lahiverkko-hanke", "2018-05-03")], id="grant-awarded-on-a-day"),
+    pytest.param("Lähiverkko-hanke alkoi 3.5.2018. Sosiaali- ja terveysministeriö myönsi "
+                 "Lähiverkko-hankkeelle valtionavustusta.\n", [],
+                 id="a-day-away-from-the-verb-is-no-grant-decision"),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), DECISIONS)
+def test_decision_dates(tmp_path: Path, text: str, wanted: list) -> None:
+    source = tmp_path / "input.txt"
+    source.write_text(text, encoding="utf-8")
+    result = analyse(read_document(source))
+    got = {(f.subject, f.obj.iso()) for f in result.facts if f.predicate == "decisionDate"}
+    assert got == set(wanted)
