@@ -275,14 +275,16 @@ class Emitter:
         g.add(f"{node_nt} {self.lkg('fundingKind')} {nt.iri(f'{FUNDING_KIND}{kind}')} .")
         g.add(f"{node_nt} {self.lkg('currency')} "
               f"{nt.literal(str(extra.get('currency', 'EUR')))} .")
-        self.stated(document, sentence,
-                    (_i(node), (f"{LKG}amount", self.lkg("amount")), _decimal_pair(amount)),
-                    fact.rule, fact.confidence)
+        values = [((f"{LKG}amount", self.lkg("amount")), _decimal_pair(amount))]
         if extra.get("share") is not None:
-            self.stated(document, sentence,
-                        (_i(node), (f"{LKG}share", self.lkg("share")),
-                         _decimal_pair(Decimal(str(extra["share"])))),
-                        fact.rule, fact.confidence)
+            values.append(((f"{LKG}share", self.lkg("share")),
+                           _decimal_pair(Decimal(str(extra["share"])))))
+        for pred, value in values:
+            if owner != subject:   # the project's own fact states them, with its evidence
+                g.add(f"{node_nt} {pred[1]} {value[1]} .")
+            else:
+                self.stated(document, sentence, (_i(node), pred, value), fact.rule,
+                            fact.confidence)
         if isinstance(extra.get("start"), When):
             g.add(f"{node_nt} {self.lkg('startDate')} {_date_pair(extra['start'])[1]} .")
             g.add(f"{node_nt} {self.lkg('endDate')} {_date_pair(extra['end'])[1]} .")

@@ -96,6 +96,9 @@ def test_contribution_meets_the_project_on_one_node(tmp_path: Path) -> None:
     assert (node, RDF.type, LKG.Funding) in graph
     assert str(graph.value(node, LKG.amount)) == "12300.0"
     assert str(graph.value(node, LKG.fundingKind)).endswith("own-contribution")
+    # one evidence record a triple and sentence, with one rule: the amount is stated once
+    for evidence in graph.subjects(RDF.type, LKG.Evidence):
+        assert len(list(graph.objects(evidence, LKG.rule))) == 1
 
 
 @pytest.mark.parametrize(("text", "own_total"), [
