@@ -508,8 +508,9 @@ def _dependants(data: Graph, nodes: set[Node]) -> set[Node]:
                 out.add(part)
     owners: dict[Node, set[Node]] = defaultdict(set)
     for graph in graphs_of(data):
-        for owner, funding in graph.subject_objects(LKG.hasFunding):
-            owners[funding].add(owner)
+        for predicate in (LKG.hasFunding, LKG.contributes):
+            for owner, funding in graph.subject_objects(predicate):
+                owners[funding].add(owner)
     out |= {f for f, who in owners.items() if who <= nodes}
     return out - nodes
 

@@ -28,7 +28,7 @@ from ontology.namespaces import FUNDING_KIND, LKG, ROLE
 KIND_PATH = {"region": "region", "municipality": "municipality", "org": "organisation",
              "programme": "programme", "project": "project", "person": "person",
              "measure": "measure"}
-DATE_PREDICATES = {"startDate", "endDate", "completionDate"}
+DATE_PREDICATES = {"startDate", "endDate", "completionDate", "decisionDate"}
 CONTACT_PREDICATES = {"email": "mailto:", "telephone": "tel:"}
 REFERENCE_SOURCE = "https://stat.fi/en/luokitukset/maakunta/"
 
@@ -204,7 +204,7 @@ class Emitter:
         subject = self.iri(fact.subject)
         p = fact.predicate
         rule, confidence = fact.rule, fact.confidence
-        if p == "hasFunding":
+        if p in ("hasFunding", "contributes"):
             self._funding(document, sentence, fact, subject, extra)
             return
         if p == "fundingShare":   # the share of an amount another sentence stated
@@ -260,9 +260,16 @@ class Emitter:
 
     def _funding(self, document: Document, sentence: Sentence, fact: Fact, subject: str,
                  extra: dict) -> None:
+        """A Funding node and the edge to it: ``hasFunding`` from the project, or
+        ``contributes`` from the organisation that pays it. The node is named after
+        the project (``project`` in a contribution's extra, when the text gives one)
+        so that both edges meet on one node; else after the organisation."""
         kind = str(extra.get("kind", "funding"))
         amount = Decimal(str(fact.obj))
-        node = self._funding_node(subject, kind, amount)
+        project = extra.get("project")
+        owner = self.iri(str(project)) if fact.predicate == "contributes" and project \
+            else subject
+        node = self._funding_node(owner, kind, amount)
         node_nt = nt.iri(node)
         g = self.graph_of(document)
         g.add(f"{node_nt} {RDF_TYPE} {self.lkg('Funding')} .")
@@ -271,19 +278,22 @@ class Emitter:
         g.add(f"{node_nt} {self.lkg('fundingKind')} {nt.iri(f'{FUNDING_KIND}{kind}')} .")
         g.add(f"{node_nt} {self.lkg('currency')} "
               f"{nt.literal(str(extra.get('currency', 'EUR')))} .")
-        self.stated(document, sentence,
-                    (_i(node), (f"{LKG}amount", self.lkg("amount")), _decimal_pair(amount)),
-                    fact.rule, fact.confidence)
+        values = [((f"{LKG}amount", self.lkg("amount")), _decimal_pair(amount))]
         if extra.get("share") is not None:
-            self.stated(document, sentence,
-                        (_i(node), (f"{LKG}share", self.lkg("share")),
-                         _decimal_pair(Decimal(str(extra["share"])))),
-                        fact.rule, fact.confidence)
+            values.append(((f"{LKG}share", self.lkg("share")),
+                           _decimal_pair(Decimal(str(extra["share"])))))
+        for pred, value in values:
+            if owner != subject:   # the project's own fact states them, with its evidence
+                g.add(f"{node_nt} {pred[1]} {value[1]} .")
+            else:
+                self.stated(document, sentence, (_i(node), pred, value), fact.rule,
+                            fact.confidence)
         if isinstance(extra.get("start"), When):
             g.add(f"{node_nt} {self.lkg('startDate')} {_date_pair(extra['start'])[1]} .")
             g.add(f"{node_nt} {self.lkg('endDate')} {_date_pair(extra['end'])[1]} .")
+        predicate = fact.predicate
         self.stated(document, sentence,
-                    (_i(subject), (f"{LKG}hasFunding", self.lkg("hasFunding")), _i(node)),
+                    (_i(subject), (f"{LKG}{predicate}", self.lkg(predicate)), _i(node)),
                     fact.rule, fact.confidence)
 
     # --- reference data ------------------------------------------------------

@@ -53,6 +53,14 @@ def _is_title(token: Token) -> bool:
     return token.text[:1].islower() and any(word.endswith(h) for h in TITLE_HEADS)
 
 
+def _action_noun(token: Token) -> bool:
+    """A verb noun in the nominative ("Liittyminen", "Osallistuminen"): in a heading
+    it governs the name after it ("Liittyminen X-hankkeeseen"), it is not part of it."""
+    return token.case in ("nimento", "") and len(token.text) >= 9 \
+        and token.pos not in ("sukunimi", "etunimi", "paikannimi", "nimi") \
+        and re.search(r"[aeiouyäö]minen$", token.text.lower()) is not None
+
+
 def _head_of(lemma: str, heads: Iterable[str]) -> str | None:
     low = lemma.lower().split("-")[-1]
     for head in heads:
@@ -104,6 +112,8 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, nouns: bool = Fa
             break
         if _is_place_locative(tok, gaz):
             break
+        if _action_noun(tok) and i + 1 < head:
+            break   # "Liittyminen Keski-Suomen LAPE-hankkeeseen": the heading's verb noun
         if tok.pos == "etunimi" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
                 and i + 1 < head and tokens[i + 1].case != "omanto":
             start = i + 2  # "Päivi Lindqvist sosiaali- ja …": a person, not part of the name
@@ -510,6 +520,8 @@ def _name_before(tokens: list[Token], dash: int, gaz: Gazetteer) -> list[Token]:
             break
         if _is_place_locative(tok, gaz) and start is not None:
             break
+        if _action_noun(tok) and start is not None:
+            break   # "Osallistuminen Perhe edellä -hankkeeseen"
         next_lower = j + 1 < end and tokens[j + 1].text[:1].islower()
         opens = j > 0 or next_lower or (_may_start_name(tok) and tok.pos != "nimi"
                                         and tok.case == "omanto")
@@ -583,9 +595,33 @@ def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]
     return out
 
 
+def surname_first(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Attendance lists of minutes: "Saarela Heikki      kunnanjohtaja". A known surname
+    and a first name that open a line, then a column gap, a comma or the line's end,
+    are a person, named first name first."""
+    out = []
+    for i in range(len(tokens) - 1):
+        last, first = tokens[i], tokens[i + 1]
+        if last.pos != "sukunimi" or first.pos != "etunimi" or last.case != "nimento" \
+                or first.case != "nimento" or first.start - last.end != 1 \
+                or not last.text[:1].isupper() or not first.text[:1].isupper():
+            continue
+        before = sent.text[:last.start - sent.start]
+        if before[before.rfind("\n") + 1:].strip():
+            continue  # not the first words of a line
+        after = sent.text[first.end - sent.start:]
+        if not re.match(r"(?:[ \t]{2,}|\t|[ \t]*,|[ \t]*(?:\n|$))", after):
+            continue  # "Kivelä Anne Mari …" or running text: not a list line
+        if gaz.region(last.lemma) is not None or gaz.municipality(last.lemma) is not None:
+            continue
+        out.append(_mention(Kind.PERSON, [last, first], sent, "person.surname-first",
+                            name=f"{first.text} {last.text}", confidence=0.8))
+    return out
+
+
 #: Finders in order of priority: on overlap, an earlier finder's longer name wins.
 FINDERS: tuple[Finder, ...] = (erva_areas, organisations, programmes, projects, national_bodies,
-                               cooperation_partners, persons, places)
+                               cooperation_partners, persons, surname_first, places)
 
 
 def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:

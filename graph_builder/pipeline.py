@@ -138,6 +138,14 @@ def analyse(document: Document, gaz: Gazetteer | None = None,
     return DocResult(document, ctx, facts, labels)
 
 
+def _map_extra(extra: tuple[tuple[str, object], ...],
+               mapping: dict[str, str]) -> tuple[tuple[str, object], ...]:
+    """A fact's extra with the entity key it names (a contribution's ``project``)
+    joined like subjects and objects are."""
+    return tuple((k, mapping.get(v, v) if k == "project" and isinstance(v, str) else v)
+                 for k, v in extra)
+
+
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     seen, out = set(), []
     for f in facts:
@@ -218,7 +226,8 @@ def emit(results: list[DocResult], base: str | None = None,
                                                    rule, m.confidence))
         facts = [Fact(mapping.get(f.subject, f.subject), f.predicate,
                       mapping.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
-                      f.rule, f.sentence, f.confidence, f.extra) for f in result.facts]
+                      f.rule, f.sentence, f.confidence, _map_extra(f.extra, mapping))
+                 for f in result.facts]
         facts = refine_dates(facts)
         for f in facts:
             for key in (f.subject, f.obj):

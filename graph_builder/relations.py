@@ -498,25 +498,39 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     amounts = ctx.money.get(s, [])
     if not amounts or ctx.block_of(s).kind is BlockKind.ROW:
         return out  # a table row's amounts: value_facts.table_money reads its header
+    from graph_builder.contributions import payer_kind, payers
     project = sentence_project(ctx, s)
-    if project is None:
+    paid = payers(ctx, s, amounts)
+    if project is None and not paid:
         return out
     label = ctx.field_label(s) or ""
     ranges = [p for p in ctx.periods.get(s, []) if p.cue == "range"]
-    for m in amounts:
+    for n, m in enumerate(amounts):
         kind = m.kind
         if label:
             from graph_builder.values import funding_kind
             label_kind = funding_kind(label)
             if label_kind != "funding":
                 kind = label_kind
+        payer = paid.get(n)
+        if payer is not None:
+            kind = payer_kind(kind, payer)
         extra: dict[str, object] = {"kind": kind, "currency": m.currency}
         if m.share is not None:
             extra["share"] = m.share
-        if len(ranges) == 1 and ranges[0].start and ranges[0].end:
+        if payer is not None and payer.start and payer.end:
+            extra["start"], extra["end"] = payer.start, payer.end
+        elif len(ranges) == 1 and ranges[0].start and ranges[0].end:
             extra["start"], extra["end"] = ranges[0].start, ranges[0].end
-        out.append(_fact(project, "hasFunding", m.amount, f"money.{kind}", s,
-                         0.75 if m.approximate else 0.9, **extra))
+        confidence = 0.75 if m.approximate else 0.9
+        if project is not None:
+            out.append(_fact(project, "hasFunding", m.amount, f"money.{kind}", s,
+                             confidence, **extra))
+        if payer is not None:
+            if project is not None:
+                extra["project"] = project
+            out.append(_fact(payer.org, "contributes", m.amount, payer.rule, s,
+                             min(confidence, payer.confidence), **extra))
     return out
 
 
@@ -747,9 +761,42 @@ def area_organisations(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+_MINUTES_LINE = re.compile(r"\s+(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s+§\s*\d+")
+
+
+def decisions(ctx: DocContext, s: int) -> list[Fact]:
+    """Decision days. Minutes head each matter with the bodies that handled it
+    ("Kunnanhallitus 28.08.2017 § 218"): a body, a day and a section, alone on a line.
+    A grant is awarded on a day ("STM on 22.6.2017 myöntänyt … valtionavustusta"):
+    that is the grant decision of the sentence's project."""
+    out = []
+    text = ctx.document.text
+    sent = ctx.sentences[s]
+    dated = [p for p in ctx.periods.get(s, []) if p.cue == "date" and p.start]
+    for r in ctx.mentions(s, *ORG_KINDS):
+        line_start = text.rfind("\n", 0, r.start) + 1
+        m = _MINUTES_LINE.match(text, r.end)
+        line_end = text.find("\n", r.end)
+        rest = text[m.end():line_end if line_end >= 0 else len(text)] if m else "x"
+        if m and not text[line_start:r.start].strip() and not rest.strip():
+            day = next((p.start for p in dated if p.span[0] == m.start(1)), None)
+            if day is not None:
+                out.append(_fact(r.key, "decisionDate", day, "decision.minutes-line", s, 0.85))
+    tokens = ctx.tokens.get(s, [])
+    cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
+    project = sentence_project(ctx, s)
+    if cue is not None and project is not None and \
+            re.search(r"valtionavustu|avustu|rahoitu", sent.text, re.I):
+        near = [p for p in dated
+                if 0 <= cue.start - p.span[1] <= 2 or 0 <= p.span[0] - cue.end <= 2]
+        if len(near) == 1:
+            out.append(_fact(project, "decisionDate", near[0].start, "decision.grant-date", s, 0.8))
+    return out
+
+
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
-                           grantor, membership, homepages, table_rows)
+                           grantor, membership, homepages, table_rows, decisions)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"

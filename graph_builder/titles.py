@@ -35,7 +35,19 @@ def is_title(word: str) -> bool:
 def title_near(tokens: list[Token], start: int, end: int, text: str) -> str | None:
     """The title written next to the name at ``text[start:end]``, or None."""
     return (_before(tokens, start) or _after(text, end) or _essive_before(tokens, start)
-            or _serves_as(tokens, text, end) or _line_above(text, start))
+            or _serves_as(tokens, text, end) or _line_above(text, start)
+            or _column_after(text, end))
+
+
+_COLUMN = re.compile(r"[ \t]{2,}([a-zäöå][a-zäöå-]+)[ \t]*(?=,|\n|$)")
+
+
+def _column_after(text: str, end: int) -> str | None:
+    """A list in columns (minutes' attendance): "Saarela Heikki      kunnanjohtaja"."""
+    m = _COLUMN.match(text[end:end + 80])
+    if not m or not is_title(m.group(1)):
+        return None
+    return m.group(1)
 
 
 def _before(tokens: list[Token], start: int) -> str | None:

@@ -97,6 +97,7 @@ OBJECT_PROPERTIES = (
     "responsibleFor",       # Person -> Project | Programme | Measure | Region
     "memberOf",             # Person -> Organisation
     "hasFunding",           # Project | Programme -> Funding
+    "contributes",          # Organisation -> Funding it pays (omarahoitusosuus, maksuosuus)
     "fundingKind",          # Funding -> skos:Concept in FUNDING_KIND
     "measureKind",          # Measure -> skos:Concept in MEASURE_KIND
     "participation",        # Project | Programme | Region -> Participation
@@ -117,6 +118,7 @@ DATATYPE_PROPERTIES = (
     "startDate",        # xsd:date | xsd:gYearMonth | xsd:gYear
     "endDate",
     "completionDate",   # when a plan or measure is to be ready
+    "decisionDate",     # Organisation | Project: a decision the text records (§, grant)
     "amount",           # xsd:decimal
     "currency",         # ISO 4217 code, "EUR"
     "share",            # xsd:decimal fraction 0..1 of the total

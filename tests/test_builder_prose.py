@@ -75,6 +75,12 @@ NAMES = [
                  id="ampersand-glued-name"),
     pytest.param("Kaupunki toteuttaa I&O -hanketta vuonna 2018.", "I&O", None,
                  id="ampersand-glued-dash-name"),
+    pytest.param("§ 12\nLiittyminen Etelä-Savon maakunnalliseen LAPE-hankkeeseen\n",
+                 "Etelä-Savon maakunnallinen LAPE-hanke", "region:10",
+                 id="heading-verb-noun-is-no-part-of-the-name"),
+    pytest.param("§ 12\nOsallistuminen Perhe edellä -hankkeeseen ja omarahoituksen "
+                 "hyväksyminen\n", "Perhe edellä", None,
+                 id="heading-verb-noun-before-dash-name"),
 ]
 
 

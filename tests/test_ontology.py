@@ -54,6 +54,7 @@ VERIFIED_TERMS = {
     SCHEMA.email, SCHEMA.telephone,
     FRAPO.Funding, FRAPO.Grant, FRAPO.FundingProgramme, FRAPO.isFundedBy,
     FRAPO.collaboratesWith, FRAPO.providesFractionOfTotalFunding,
+    FRAPO.funds,  # "links an agent providing funding to something that it funds"
     OA.TextQuoteSelector, OA.TextPositionSelector, OA.start, OA.end, OA.exact,
     CPOV.PublicOrganisation,
     FOAF.Person, FOAF.Document, FOAF.mbox, FOAF.phone, FOAF.homepage,
