@@ -395,16 +395,27 @@ def date_literal(value: When) -> Literal:
 
 
 def refine_dates(facts: list[Fact]) -> list[Fact]:
-    """Drop a date that a more precise one of the same fact refines (2018 vs 2018-12-31)."""
-    by_slot: dict[tuple[str, str], set[str]] = defaultdict(set)
+    """One start and one end per subject and document, as the shapes require.
+
+    A date that a more precise one of the same fact refines goes (2018 vs
+    2018-12-31). Of dates that still disagree, the best stated wins: higher
+    confidence, then a card's field ("Hankeaika: …") over a period read from
+    running text (a purchase "ajalle 3.9.–30.11.2018" in a sentence naming the
+    project), then the earlier sentence."""
+    by_slot: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.predicate in DATE_PREDICATES and isinstance(f.obj, When):
-            by_slot[(f.subject, f.predicate)].add(f.obj.iso())
-    kept = []
-    for f in facts:
-        if f.predicate in DATE_PREDICATES and isinstance(f.obj, When):
-            iso = f.obj.iso()
-            if any(o != iso and o.startswith(iso) for o in by_slot[(f.subject, f.predicate)]):
-                continue
-        kept.append(f)
-    return kept
+            by_slot[(f.subject, f.predicate)].append(f)
+    drop: set[int] = set()
+    for slot in by_slot.values():
+        isos = {f.obj.iso() for f in slot}
+        kept = [f for f in slot
+                if not any(o != f.obj.iso() and o.startswith(f.obj.iso()) for o in isos)]
+        drop.update(id(f) for f in slot if f not in kept)
+        best = min(kept, key=_date_rank)
+        drop.update(id(f) for f in kept if f.obj.iso() != best.obj.iso())
+    return [f for f in facts if id(f) not in drop]
+
+
+def _date_rank(fact: Fact) -> tuple:
+    return (-fact.confidence, not fact.rule.startswith("time.card"), fact.sentence, fact.rule)
