@@ -1,0 +1,35 @@
+"""News prose: a quote set off with a dash is no list of organisations."""
+
+import pytest
+
+from graph_builder.cards import is_clause
+from graph_builder.model import Kind, Token
+from graph_builder.pipeline import analyse
+from graph_builder.readers import read_document
+
+
+def _tok(text: str, pos: str = "nimisana") -> Token:
+    return Token(text, 0, len(text), text, pos, "nimento", True)
+
+
+@pytest.mark.parametrize(("words", "clause"), [
+    ([("Kun", "sidesana"), ("lapsen", "nimisana"), ("asioita", "nimisana"),
+      ("hoidetaan", "teonsana"), ("yhdessä", "seikkasana")], True),
+    ([("Jos", "sidesana"), ("perhe", "nimisana")], True),
+    ([("Palvelut", "nimisana"), ("tuotetaan", "teonsana")], True),
+    ([("Ensi-", "nimisana"), ("ja", "sidesana"), ("turvakotien", "nimisana"),
+      ("liitto", "nimisana")], False),
+    ([("Pesäpuu", "nimisana"), ("ry", "lyhenne")], False),
+])
+def test_is_clause(words: list[tuple[str, str]], clause: bool) -> None:
+    assert is_clause([_tok(w, p) for w, p in words]) is clause
+
+
+def test_dash_quote_under_role_heading_is_no_organisation(tmp_path) -> None:
+    src = tmp_path / "uutinen.txt"
+    src.write_text("Järjestöt mukana arjessa\n\n"
+                   "– Kun perheen asioita hoidetaan yhdessä, kukaan ei jää yksin.\n", "utf-8")
+    result = analyse(read_document(src))
+    names = [r.mention.surface for rs in result.context.by_sentence.values() for r in rs
+             if r.kind is Kind.ORGANISATION]
+    assert not any(n.startswith("Kun") for n in names), names
