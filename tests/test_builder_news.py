@@ -33,3 +33,27 @@ def test_dash_quote_under_role_heading_is_no_organisation(tmp_path) -> None:
     names = [r.mention.surface for rs in result.context.by_sentence.values() for r in rs
              if r.kind is Kind.ORGANISATION]
     assert not any(n.startswith("Kun") for n in names), names
+
+
+@pytest.mark.parametrize(("abbr", "words", "expected"), [
+    ("MLL", ["Mannerheimin", "Lastensuojeluliiton"], True),
+    ("SPR", ["Suomen", "Punaisen", "Ristin"], True),
+    ("MLL", ["Suomen", "Lastensuojeluliiton"], False),
+    ("SPR", ["Suomen", "Ristin"], False),
+    ("ABC", ["Mannerheimin", "Lastensuojeluliiton"], False),
+])
+def test_abbreviates(abbr: str, words: list[str], expected: bool) -> None:
+    from graph_builder.resolve import abbreviates
+
+    assert abbreviates(abbr, words) is expected
+
+
+def test_acronym_and_full_name_with_one_ending_are_one_organisation(tmp_path) -> None:
+    src = tmp_path / "uutinen.txt"
+    src.write_text("Perhekahvila avautuu\n\n"
+                   "Suomen Punaisen Ristin Hämeen piiri on mukana hankkeessa. "
+                   "Toiminnasta kertoo SPR:n Hämeen piirin suunnittelija Liisa Laine.\n", "utf-8")
+    result = analyse(read_document(src))
+    keys = {r.key for rs in result.context.by_sentence.values() for r in rs
+            if r.kind is Kind.ORGANISATION}
+    assert len(keys) == 1, keys
