@@ -105,6 +105,20 @@ def _value_start(sent: Sentence, block: Block) -> int:
     return sent.start
 
 
+#: Words that open a clause, never a name: "– Kun lapsen asioita hoidetaan yhdessä, …".
+CLAUSE_OPENERS = {"kun", "jos", "että", "koska", "kuin", "vaikka", "mutta", "jotta", "kunnes",
+                  "nyt", "sitten", "siksi"}
+
+
+def is_clause(span: list[Token]) -> bool:
+    """A list part that is a clause, not a name: it opens with a conjunction or holds
+    a passive verb (a quote set off with a dash reads like a list item)."""
+    if span[0].text.lower() in CLAUSE_OPENERS:
+        return True
+    return any(t.pos == "teonsana" and t.text.lower().endswith(("taan", "tään"))
+               for t in span)
+
+
 def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
                         found: list[Mention], blocks: list[Block]) -> list[Mention]:
     """Project names in card fields; organisations in role fields and role lists."""
@@ -144,7 +158,7 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
         if not part_clean[:1].isupper() or not _free(start, end, found + out):
             continue
         span = _tokens_in(tokens, start, end)
-        if not span or len(span) > 8:
+        if not span or len(span) > 8 or is_clause(span):
             continue
         out.append(Mention(Kind.ORGANISATION, start, end, part_clean, name_base_form(span),
                            "card.organisation-list", sent.index, confidence=0.8))

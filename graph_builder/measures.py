@@ -566,7 +566,8 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     c, fc = action_measures(ctx)
     d, fd = provider_measures(ctx)
     e, fe = model_measures(ctx)
-    return _join_prose_measures(a + b, fa + fb, c + d + e, fc + fd + fe)
+    n, fn = service_measures(ctx)
+    return _join_prose_measures(a + b + n, fa + fb + fn, c + d + e, fc + fd + fe)
 
 
 def _join_prose_measures(named: list[MeasureFound], named_facts: list[Fact],
@@ -601,3 +602,107 @@ def _same_word(a: str, b: str) -> bool:
             break
         common += 1
     return common >= max(7, max(len(a), len(b)) - 3)
+
+
+#: Heads of services a project builds and names after a place: "Keski-Karjalan perhekeskus".
+SERVICE_HEADS = ("perhekeskus", "kohtaamispaikka")
+#: Words that say the project builds, opens or develops the service.
+_BUILDS = re.compile(r"\b(rakenn|rakent|avat|avaa|avautu|perust|käynnist|kehit|pilotoi)\w*",
+                     re.I)
+#: Verbs that say where a service opens or runs: "Kiteellä perhekeskus toimii …".
+_RUNS = re.compile(r"\b(avataan|avattiin|avautuu|avautui|avautuvat|toimii|toimivat|"
+                   r"aloittaa|aloitti|aloittavat|käynnistyy|käynnistyi)\b", re.I)
+_ANSWERS = re.compile(r"\b(vastaa|vastaavat|vastasi|vastasivat)\b", re.I)
+_COORDINATES = re.compile(r"\b(koordinoi|koordinoivat|johtaa|vetää|luotsaa)\b", re.I)
+_PLACE_CASES = ("sisaolento", "ulkoolento")
+
+
+def _service_head(tok: Token) -> str | None:
+    low = tok.lemma.lower()
+    if not tok.text[:1].islower():
+        return None
+    return next((h for h in SERVICE_HEADS if low.endswith(h)), None)
+
+
+def service_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """"Keski-Karjalan perhekeskus on ensimmäinen X-hankkeessa rakennetuista
+    perhekeskuksista": a service named after a place, in a sentence that says it is
+    built, opened or developed, is a measure of the project the sentence speaks of.
+
+    When the text names one such service with a head, the head alone in later
+    sentences is that service: "Kiteellä perhekeskus toimii …" is where it runs,
+    "Perhekeskuksen palveluista vastaa X" who answers for it, "X koordinoi
+    perhekeskusten rakentamista" who coordinates it."""
+    from graph_builder.relations import sentence_project
+
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    by_head: dict[str, list[str]] = {}
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM) or \
+                not _BUILDS.search(sent.text):
+            continue
+        tokens = ctx.tokens.get(sent.index, [])
+        for i, tok in enumerate(tokens):
+            head = _service_head(tok)
+            if head is None or i == 0 or tok.case != "nimento":
+                continue
+            start = i
+            while start - 1 >= 0 and tokens[start - 1].case == "omanto" and \
+                    tokens[start - 1].text[:1].isupper() and \
+                    tokens[start - 1].pos in ("paikannimi", "nimisana", ""):
+                start -= 1
+            if start == i or start > 0 and tokens[start - 1].text[:1].isupper() and \
+                    tokens[start - 1].text not in PUNCT_STOP:
+                continue   # no place before it, or a longer name it is part of
+            owner = sentence_project(ctx, sent.index)
+            if owner is None:
+                continue
+            label = " ".join([t.text for t in tokens[start:i]] + [head])
+            key = measure_key(label, owner)
+            found.append(MeasureFound(key, label, "action", sent.index, "measure.named-service"))
+            facts.append(Fact(key, "measureOf", owner, "measure.named-service", sent.index, 0.75))
+            if key not in by_head.setdefault(head, []):
+                by_head[head].append(key)
+    for head, keys in by_head.items():
+        if len(keys) != 1:
+            continue   # two named services with one head: a bare head names neither
+        facts.extend(_service_relations(ctx, head, keys[0]))
+    return found, facts
+
+
+def _service_relations(ctx: DocContext, head: str, key: str) -> list[Fact]:
+    out: list[Fact] = []
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
+            continue
+        tokens = ctx.tokens.get(sent.index, [])
+        at = [t for n, t in enumerate(tokens)
+              if ((_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t).lemma.lower()
+              .endswith(head)]
+        if not at:
+            continue
+        text = sent.text
+        if _RUNS.search(text):
+            for r in ctx.mentions(sent.index, Kind.MUNICIPALITY):
+                case = next((t.case for t in tokens if t.start < r.end <= t.end), "")
+                if case in _PLACE_CASES:
+                    out.append(Fact(key, "targets", r.key, "measure.service-place",
+                                    sent.index, 0.7))
+        verb = _ANSWERS.search(text)
+        if verb:
+            base = ctx.sentences[sent.index].start
+            for r in ctx.mentions(sent.index, Kind.ORGANISATION):
+                if r.start >= base + verb.end():   # "… palveluista vastaa X"
+                    out.append(Fact(r.key, "responsibleFor", key, "measure.service-responsible",
+                                    sent.index, 0.75))
+                    break
+        verb = _COORDINATES.search(text)
+        if verb:
+            base = ctx.sentences[sent.index].start
+            people = [r for r in ctx.mentions(sent.index, Kind.PERSON)
+                      if r.end <= base + verb.start()]
+            if len(people) == 1 and any(t.start > base + verb.start() for t in at):
+                out.append(Fact(people[0].key, "responsibleFor", key,
+                                "measure.service-coordinator", sent.index, 0.7))
+    return out

@@ -320,6 +320,44 @@ def _repeated_names(mentions: list[Mention], tokens_by_sentence: dict[int, list[
     return out
 
 
+def abbreviates(abbr: str, words: list[str]) -> bool:
+    """Is ``abbr`` ("MLL") made of the letters of ``words`` ("Mannerheimin
+    Lastensuojeluliiton"): every word's first letter, in order, and the rest of its
+    letters from within the words (a compound's later parts)?"""
+    abbr = abbr.lower()
+    words = [w.lower() for w in words]
+
+    def match(a: int, w: int, c: int) -> bool:
+        if a == len(abbr):
+            return w == len(words) - 1 and c > 0 or w == len(words)
+        if w == len(words):
+            return False
+        word = words[w]
+        if c == 0:   # a word's first letter must be used
+            return word[:1] == abbr[a] and match(a + 1, w, 1)
+        nxt = word.find(abbr[a], c)
+        return (nxt > 0 and match(a + 1, w, nxt + 1)) or match(a, w + 1, 0)
+
+    return len(abbr) >= 2 and len(words) >= 1 and match(0, 0, 0)
+
+
+def _join_abbreviated_heads(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
+    """"MLL:n Itä-Suomen piiri" is "Mannerheimin Lastensuojeluliiton Itä-Suomen piiri"
+    when one document names both: the same ending after an acronym of the first words."""
+    names = {m.name: i for i, m in enumerate(mentions) if m.kind is Kind.ORGANISATION}
+    for short, i in names.items():
+        words = short.split()
+        first = re.sub(r":\w+$", "", words[0])
+        if len(words) < 2 or not is_acronym(first):
+            continue
+        tail = words[1:]
+        for long, j in names.items():
+            lw = long.split()
+            if len(lw) > len(tail) and lw[-len(tail):] == tail and \
+                    abbreviates(first, lw[:-len(tail)]):
+                uf.union(keys[i], keys[j])
+
+
 def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list[Token]],
                      text: str, gaz: Gazetteer, doc_id: str) -> Resolution:
     """Join a document's mentions into entities; add mentions of stated abbreviations."""
@@ -341,6 +379,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
         for part in coordinated_parts(m.name, PROGRAMME_HEADS + PROJECT_HEADS):
             uf.union(keys[i], name_key(keys[i].split(":")[0], part))
     _join_name_suffixes(mentions, keys, uf)
+    _join_abbreviated_heads(mentions, keys, uf)
     stated_names: dict[str, set[str]] = {}
     for i, m in enumerate(mentions):
         single = m.name
