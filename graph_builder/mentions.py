@@ -620,8 +620,28 @@ def surname_first(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
 
 
 #: Finders in order of priority: on overlap, an earlier finder's longer name wins.
+_GROUP_TITLE = re.compile(r"^(hankkeen |[A-ZÄÖÅ]{2,}-)?ohjausryhmä$", re.I)
+
+
+def group_headings(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """A heading or field label that is only "Ohjausryhmä" ("5 Ohjausryhmä",
+    "Ohjausryhmä: …") names the steering group of the document's project: the
+    members listed under it belong to that group, so it is an entity."""
+    words = [t for t in tokens if not t.text.isdigit() and t.text not in (".", ":")]
+    if not words:
+        return []
+    head = words[0]
+    rest = sent.text[head.end - sent.start:].lstrip()
+    alone = head is words[-1] or rest.startswith(":")
+    if not alone or head.case != "nimento" or not _GROUP_TITLE.match(head.text):
+        return []
+    return [_mention(Kind.ORGANISATION, [head], sent, "org.steering-group-heading",
+                     name=head.text.lower(), confidence=0.7)]
+
+
 FINDERS: tuple[Finder, ...] = (erva_areas, organisations, programmes, projects, national_bodies,
-                               cooperation_partners, persons, surname_first, places)
+                               cooperation_partners, persons, surname_first, places,
+                               group_headings)
 
 
 def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:

@@ -136,7 +136,11 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     if project is None:
         return []
     tokens = ctx.tokens.get(s, [])
-    cues = _cues(tokens, ctx.field_label(s), ctx.mentions(s))
+    label = ctx.field_label(s)
+    if ctx.mentions(s, Kind.PERSON) and ctx.block_of(s).kind is BlockKind.ITEM and \
+            _under_steering_label(ctx, s):
+        label = None  # "Nimi, titteli, Organisaatio (pj.)": the person's employer, not a steerer
+    cues = _cues(tokens, label, ctx.mentions(s))
     orgs = [r for r in ctx.mentions(s, *ORG_KINDS) if not _cooperating(ctx, r)]
     out: list[Fact] = []
     sent_end = ctx.sentences[s].end
@@ -715,16 +719,34 @@ def homepages(ctx: DocContext, s: int) -> list[Fact]:
 
 def group_members(ctx: DocContext, s: int) -> list[Fact]:
     """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group."""
-    label = ctx.field_label(s) or ""
-    if ctx.block_of(s).kind is not BlockKind.ITEM or role_of(label.split()[0] if label else "") \
-            != "steering-group":
+    if ctx.block_of(s).kind is not BlockKind.ITEM or not _under_steering_label(ctx, s):
         return []
     groups = sorted({k for k, e in ctx.resolution.entities.items()
-                     if e.kind is Kind.ORGANISATION and re.search(r"ryhmä", k)})
+                     if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k)})
     if len(groups) != 1:
         return []
-    return [_fact(p.key, "memberOf", groups[0], "person.group-member", s, 0.75)
-            for p in ctx.mentions(s, Kind.PERSON)]
+    people = ctx.mentions(s, Kind.PERSON)
+    out = [_fact(p.key, "memberOf", groups[0], "person.group-member", s, 0.75) for p in people]
+    project = sentence_project(ctx, s)
+    if people and project and not ctx.mentions(s, Kind.PROJECT):
+        # the group whose members are listed steers the project the page is about
+        out.append(_fact(project, "steeredBy", groups[0], "role.steering-group-list", s, 0.7,
+                         role="steering-group"))
+    return out
+
+
+def _under_steering_label(ctx: DocContext, s: int) -> bool:
+    """Is a list item framed by a steering-group label ("5 Ohjausryhmä",
+    "Ohjausryhmään kuuluvat:"), by its own lead-in or by the heading above it?"""
+    block = ctx.block_of(s)
+    labels = [ctx.field_label(s) or ""]
+    if block.heading is not None:
+        labels.append(ctx.blocks[block.heading].text)
+    for label in labels:
+        words = [w for w in label.split() if not w.rstrip(".").isdigit()]
+        if words and role_of(words[0]) == "steering-group":
+            return True
+    return False
 
 
 _MUKANA = re.compile(r"\b(mukana|lisäksi|tukena)\b", re.I)

@@ -453,14 +453,40 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
         del entities[key]
     for i in [i for i, k in keys_out.items() if k not in entities]:
         del keys_out[i]
+    _join_heading_group(mentions, keys_out, entities)
     main_region = _main_region(mentions, keys_out, entities)
     if main_region is not None:
         _qualify_groups(entities, keys_out, gaz.region_genitive.get(main_region.split(":")[1]))
+    elif main_project is not None:
+        acronyms = sorted(a for a in entities[main_project].abbreviations if is_acronym(a))
+        if acronyms:  # "YLKA:n ohjausryhmä": a group of the one project the text is about
+            _qualify_groups(entities, keys_out, f"{acronyms[0]}:n")
     return Resolution(keys_out, entities, mentions, main_project, main_region)
 
 
 _GROUP = re.compile(r"^(maakunnallinen |alueellinen )?([A-ZÄÖÅ]{2,}-)?(ohjaus|johto|työ)?ryhmä$",
                     re.I)
+
+
+def _join_heading_group(mentions: list[Mention], keys: dict[int, str],
+                        entities: dict[str, Entity]) -> None:
+    """A bare "Ohjausryhmä" heading in a text that names one steering group
+    ("maakunnallinen LAPE-ohjausryhmä") is that group."""
+    heading = {keys[i] for i, m in enumerate(mentions)
+               if i in keys and m.rule == "org.steering-group-heading"}
+    others = {keys[i] for i, m in enumerate(mentions)
+              if i in keys and m.rule != "org.steering-group-heading"}
+    alone = heading - others
+    named = [k for k in others if entities[k].kind is Kind.ORGANISATION
+             and any(n.lower().endswith("ohjausryhmä") for n in entities[k].names)]
+    if len(alone) != 1 or len(named) != 1:
+        return
+    old, new = alone.pop(), named[0]
+    entities[new].names.update({n: 0 for n in entities[old].names})
+    del entities[old]
+    for i, k in keys.items():
+        if k == old:
+            keys[i] = new
 
 
 def _qualify_groups(entities: dict[str, Entity], keys: dict[int, str],
