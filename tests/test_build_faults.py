@@ -135,3 +135,50 @@ def test_a_long_single_line_builds(tmp_path: Path) -> None:
     graph = Graph().parse(out, format="nt")
     quotes = [str(o) for o in graph.objects(None, None) if len(str(o)) > 1000]
     assert quotes and max(len(q) for q in quotes) <= 1500
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_end_when_a_killed_build_ends(tmp_path: Path) -> None:
+    """A build killed with SIGKILL leaves no worker processes behind."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(200):
+        (corpus / f"doc{n:03}.txt").write_text(GOOD.replace("Perhe keskiöön", f"Hanke {n} !")
+                                               * 20, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "lapekg", "build", str(corpus), "--quiet",
+                             "--jobs", "2", "--no-cache", "--out", str(tmp_path / "out.ttl")],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: set[int] = set()
+    for _ in range(200):   # wait until the workers are running
+        children = _children(proc.pid)
+        if len(children) >= 2:
+            break
+        time.sleep(0.05)
+    assert children, "the build started no workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for _ in range(100):   # the kernel signals them at once; allow a busy machine time
+        if not any(Path(f"/proc/{pid}").exists() and _alive(pid) for pid in children):
+            break
+        time.sleep(0.1)
+    assert not [pid for pid in children if _alive(pid)], "workers outlived the build"
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
