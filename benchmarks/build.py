@@ -179,7 +179,7 @@ def memory_scaling_figure(builds: dict[int, ChildRun], big: int, small: int) -> 
                                  for k, v in d["phases"].items())
         why = (f"Shares of the build: {phase_shares}. The analysis runs on {d['jobs']} "
                "processes; joining entities, emitting and writing run in one. Quads are "
-               "N-Triples strings, spilled to disk past a million and sorted by GNU sort "
+               "N-Triples strings, spilled to disk past 250 000 and sorted by GNU sort "
                f"(spilled here: {'yes' if d.get('spilled') else 'no'}).")
     return Figure(
         f"Large build: time, memory, scaling ({num(big)} documents)",
