@@ -9,6 +9,7 @@ rdflib leaves them untyped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
@@ -46,6 +47,29 @@ def from_oxigraph(term: object) -> Identifier:
             return Literal(term.value, lang=term.language)
         return canonical(Literal(term.value, datatype=URIRef(term.datatype.value)))
     raise TypeError(f"unsupported term in a result: {term!r}")
+
+
+def converter() -> Callable[[object], Identifier | None]:
+    """:func:`from_oxigraph` remembering what it converted, for the cells of one result.
+
+    Making an rdflib term costs far more than reading the Oxigraph one (a
+    ``Literal`` parses and canonicalises its text), and a result repeats the
+    same IRIs and labels row after row: each distinct term is converted once.
+    ``None`` (an unbound cell) stays ``None``. Meant for one result, not kept:
+    the memory it holds is that of the result's distinct terms.
+    """
+    seen: dict[object, Identifier] = {}
+
+    def convert(term: object) -> Identifier | None:
+        if term is None:
+            return None
+        try:
+            return seen[term]
+        except KeyError:
+            made = seen[term] = from_oxigraph(term)
+            return made
+
+    return convert
 
 
 def canonical(term: Identifier) -> Identifier:
