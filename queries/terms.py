@@ -66,27 +66,27 @@ def from_oxigraph(term: object) -> Identifier:
     raise TypeError(f"unsupported term in a result: {term!r}")
 
 
+class _Converted(dict):
+    """Oxigraph term -> rdflib term, made on first use: see :func:`converter`."""
+
+    def __missing__(self, term: object) -> Identifier:
+        made = self[term] = from_oxigraph(term)
+        return made
+
+
 def converter() -> Callable[[object], Identifier | None]:
     """:func:`from_oxigraph` remembering what it converted, for the cells of one result.
 
     Making an rdflib term costs far more than reading the Oxigraph one (a
-    ``Literal`` parses and canonicalises its text), and a result repeats the
-    same IRIs and labels row after row: each distinct term is converted once.
-    ``None`` (an unbound cell) stays ``None``. Meant for one result, not kept:
-    the memory it holds is that of the result's distinct terms.
+    ``Literal`` parses its text), and a result repeats the same IRIs and labels
+    row after row: each distinct term is converted once, and a term seen before
+    costs one dictionary lookup. ``None`` (an unbound cell) stays ``None``.
+    Meant for one result, not kept: the memory it holds is that of the
+    result's distinct terms.
     """
-    seen: dict[object, Identifier] = {}
-
-    def convert(term: object) -> Identifier | None:
-        if term is None:
-            return None
-        try:
-            return seen[term]
-        except KeyError:
-            made = seen[term] = from_oxigraph(term)
-            return made
-
-    return convert
+    converted = _Converted()
+    converted[None] = None
+    return converted.__getitem__
 
 
 def canonical(term: Identifier) -> Identifier:
