@@ -43,7 +43,7 @@ from rdflib.plugins.sparql import prepareQuery
 from queries.errors import GraphLoadError, QueryError, QuerySyntaxError
 from queries.remote import EndpointEngine
 from queries.results import GraphResult, Result
-from queries.terms import canonical, from_oxigraph
+from queries.terms import canonical, converter
 
 #: File name endings Oxigraph reads, and their formats.
 FORMATS = {
@@ -89,16 +89,15 @@ class OxigraphEngine:
             raise QueryError(f"the query failed in Oxigraph: {err}") from None
         if isinstance(answer, ox.QueryBoolean):
             return Result(columns=(), terms=(), boolean=bool(answer))
+        convert = converter()  # each distinct term once: see queries.terms.converter
         if isinstance(answer, ox.QueryTriples):
             return GraphResult(tuple(
-                (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
-                for t in answer
+                (convert(t.subject), convert(t.predicate), convert(t.object)) for t in answer
             ))
         columns = tuple(variable.value for variable in answer.variables)
-        rows = tuple(
-            tuple(None if solution[c] is None else from_oxigraph(solution[c]) for c in columns)
-            for solution in answer
-        )
+        # A solution iterates over its values in the order of ``answer.variables``,
+        # None where a variable is unbound.
+        rows = tuple(tuple(map(convert, solution)) for solution in answer)
         return Result(columns=columns, terms=rows)
 
 

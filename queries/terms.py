@@ -9,6 +9,8 @@ rdflib leaves them untyped.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
@@ -35,8 +37,19 @@ def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+_XSD_STRING, _XSD_DECIMAL = str(XSD.string), str(XSD.decimal)
+#: A decimal already in the lexical form :func:`canonical` gives (Oxigraph's).
+_CANONICAL_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
+
+
 def from_oxigraph(term: object) -> Identifier:
-    """The canonical rdflib term for an Oxigraph term."""
+    """The canonical rdflib term for an Oxigraph term.
+
+    The same term as ``canonical(Literal(value, datatype=...))``, made without
+    the detour where it is known: a string is a plain literal, and a decimal
+    that Oxigraph wrote in canonical form is kept as it is (each ``Literal``
+    made parses its text, which is most of the time a result takes).
+    """
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -44,8 +57,36 @@ def from_oxigraph(term: object) -> Identifier:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return canonical(Literal(term.value, datatype=URIRef(term.datatype.value)))
+        value, datatype = term.value, term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(value)
+        if datatype == _XSD_DECIMAL and value != "-0" and _CANONICAL_DECIMAL.fullmatch(value):
+            return Literal(value, datatype=XSD.decimal)
+        return canonical(Literal(value, datatype=URIRef(datatype)))
     raise TypeError(f"unsupported term in a result: {term!r}")
+
+
+class _Converted(dict):
+    """Oxigraph term -> rdflib term, made on first use: see :func:`converter`."""
+
+    def __missing__(self, term: object) -> Identifier:
+        made = self[term] = from_oxigraph(term)
+        return made
+
+
+def converter() -> Callable[[object], Identifier | None]:
+    """:func:`from_oxigraph` remembering what it converted, for the cells of one result.
+
+    Making an rdflib term costs far more than reading the Oxigraph one (a
+    ``Literal`` parses its text), and a result repeats the same IRIs and labels
+    row after row: each distinct term is converted once, and a term seen before
+    costs one dictionary lookup. ``None`` (an unbound cell) stays ``None``.
+    Meant for one result, not kept: the memory it holds is that of the
+    result's distinct terms.
+    """
+    converted = _Converted()
+    converted[None] = None
+    return converted.__getitem__
 
 
 def canonical(term: Identifier) -> Identifier:

@@ -12,7 +12,14 @@ from rdflib.query import Result as RdflibResult
 
 from queries.errors import QueryError
 from queries.results import GraphResult, Result
-from queries.terms import canonical, decimal_lexical, from_oxigraph, to_oxigraph, to_python
+from queries.terms import (
+    canonical,
+    converter,
+    decimal_lexical,
+    from_oxigraph,
+    to_oxigraph,
+    to_python,
+)
 
 ROWS = Result(
     columns=("project", "label", "grant", "start", "note", "node"),
@@ -108,6 +115,33 @@ def test_decimals_have_one_lexical_form(lexical, canonical_form):
 )
 def test_terms_survive_the_trip_through_oxigraph(term):
     assert from_oxigraph(to_oxigraph(term)) == term
+
+
+@pytest.mark.parametrize(
+    "lexical", ["0", "-0", "0.0", "10", "1000", "1367000.00", "0.80", "0.8", "-0.5", "007", "1.50"],
+)
+def test_decimals_from_oxigraph_are_canonical_whatever_form_they_come_in(lexical):
+    term = Literal(lexical, datatype=XSD.decimal)
+    made = from_oxigraph(to_oxigraph(term))
+    assert made == canonical(term)
+    assert str(made) == str(canonical(term))
+
+
+def test_strings_from_oxigraph_are_plain_literals():
+    made = from_oxigraph(to_oxigraph(Literal("EUR", datatype=XSD.string)))
+    assert made == Literal("EUR")
+    assert made.datatype is None
+
+
+def test_the_converter_of_a_result_gives_what_from_oxigraph_gives_once_per_term():
+    terms = [to_oxigraph(t) for t in (URIRef("https://example.org/a"), Literal("a", lang="fi"),
+                                      Literal("1367000.00", datatype=XSD.decimal),
+                                      Literal("1367000", datatype=XSD.decimal), Literal("a"))]
+    convert = converter()
+    first = [convert(t) for t in terms]
+    assert first == [from_oxigraph(t) for t in terms]
+    assert all(convert(t) is made for t, made in zip(terms, first, strict=True))
+    assert convert(None) is None
 
 
 def test_xsd_string_is_a_plain_literal():
