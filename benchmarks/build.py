@@ -92,6 +92,9 @@ def child_build(folder: Path, out: Path, jobs: int, cache_dir: Path | None,
         "cache": {"hits": cache.hits, "misses": cache.misses, "stored": cache.stored}
         if cache else None,
     }
+    if len(quads) <= 2_000_000:   # the union's size, for sizing the query graph
+        with quads.ntriples() as stream:
+            answer["triples"] = sum(1 for _ in stream)
     if export:
         from benchmarks.export import child_export
 

@@ -168,7 +168,8 @@ class Runner:
         serial = self.child("analyse", str(self.corpus(p.speedup_docs)), "--jobs", "1")
         parallel = self.child("analyse", str(self.corpus(p.speedup_docs)), "--jobs", str(p.jobs))
         same = builds.get(p.speedup_docs) or self.build(p.speedup_docs, "build-speedup")
-        self.quads_per_doc = builds[small].data["quads"] / builds[small].data["docs"]
+        small_run = builds[small].data
+        self.triples_per_doc = small_run.get("triples", small_run["quads"]) / small_run["docs"]
         return [throughput_figure(builds, staged), stages_figure(staged),
                 memory_scaling_figure(builds, big, small), speedup_figure(serial, parallel, same),
                 floor_figure(staged, builds.get(p.stage_docs))]
@@ -183,7 +184,7 @@ class Runner:
 
     def queries(self) -> list[Figure]:
         p = self.plan
-        docs = p.query_docs or max(100, round(QUERY_TRIPLES / self.quads_per_doc))
+        docs = p.query_docs or max(100, round(QUERY_TRIPLES / self.triples_per_doc))
         built = self.build(docs, f"query-graph-{docs}", cache=False, export=True, suffix=".nq")
         graph = self.work / f"query-graph-{docs}.nq"
         run = self.child("queries", str(graph), "--runs", str(p.query_runs))
@@ -198,7 +199,7 @@ class Runner:
         return [view_figure(self.child("view", *args))]
 
     def run(self) -> list[Figure]:
-        self.quads_per_doc = 640.0
+        self.triples_per_doc = 640.0
         self.step("Same facts serial, parallel and cached", self.identity)
         self.step("Builds", self.builds)
         if hasattr(self, "big_build"):
