@@ -2,7 +2,8 @@
 
 * *embedded*: ``queries.run(name, store, **params)``, what ``lapekg query``
   and notebooks use: parameters bound as RDF terms, Oxigraph's engine over
-  the Store ``queries.open_graph`` loaded, rows converted to rdflib terms.
+  the Store ``queries.open_graph`` loaded, rows converted to rdflib terms
+  (each distinct term once).
 * *pyoxigraph direct*: ``store.query(text)`` on the same Store with the same
   bound text, every value of every row read, nothing converted: the engine
   alone, which the embedded default must stay within 1.5× of.
@@ -140,10 +141,11 @@ def query_figure(run: ChildRun) -> Figure:
                    "aggregating sub-select does not narrow the sub-select).")
     if far:
         why.append("Embedded more than 1.5× direct: " + ", ".join(far) + ". The embedded "
-                   "run turns every cell into an rdflib term (`queries.terms.from_oxigraph`: "
-                   "an rdflib `Literal` per value, which parses and canonicalises it); on "
-                   "results of thousands of cells that conversion, not the engine, is the "
-                   "time.")
+                   "run turns each distinct term of a result into an rdflib term once "
+                   "(`queries.terms.converter`: an rdflib `Literal` parses its text, a few "
+                   "microseconds each) and looks every other cell up; on results with "
+                   "thousands of distinct literals that conversion, not the engine, is the "
+                   "time beyond direct.")
     return Figure(
         f"Named queries at {num(d['triples'])} triples",
         f"Median of {d['runs']} runs after a warm-up; a query whose warm-up took over 2 s "
