@@ -2,8 +2,10 @@
 
 * *embedded*: ``queries.run(name, store, **params)``, what ``lapekg query``
   and notebooks use: parameters bound as RDF terms, Oxigraph's engine over
-  the Store ``queries.open_graph`` loaded, rows converted to rdflib terms
-  (each distinct term once).
+  the Store ``queries.open_graph`` loaded, every row read from the engine.
+  The rows are kept as Oxigraph terms; rdflib terms are made when the result
+  is first used (``queries.store.OxigraphResult``), which this figure does
+  not include.
 * *pyoxigraph direct*: ``store.query(text)`` on the same Store with the same
   bound text, every value of every row read, nothing converted: the engine
   alone, which the embedded default must stay within 1.5× of.
@@ -141,11 +143,10 @@ def query_figure(run: ChildRun) -> Figure:
                    "aggregating sub-select does not narrow the sub-select).")
     if far:
         why.append("Embedded more than 1.5× direct: " + ", ".join(far) + ". The embedded "
-                   "run turns each distinct term of a result into an rdflib term once "
-                   "(`queries.terms.converter`: an rdflib `Literal` parses its text, a few "
-                   "microseconds each) and looks every other cell up; on results with "
-                   "thousands of distinct literals that conversion, not the engine, is the "
-                   "time beyond direct.")
+                   "run reads every row as direct does and keeps each distinct term once "
+                   "(a dictionary lookup per cell); rdflib terms are made later, when the "
+                   "result is first used. On small results the fixed cost of a call "
+                   "(binding the parameters, one dictionary per result) is the difference.")
     return Figure(
         f"Named queries at {num(d['triples'])} triples",
         f"Median of {d['runs']} runs after a warm-up; a query whose warm-up took over 2 s "

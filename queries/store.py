@@ -31,6 +31,7 @@ extension functions.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -42,7 +43,7 @@ from rdflib.plugins.sparql import prepareQuery
 
 from queries.errors import GraphLoadError, QueryError, QuerySyntaxError
 from queries.remote import EndpointEngine
-from queries.results import GraphResult, Result
+from queries.results import Cell, GraphResult, Result
 from queries.terms import canonical, converter
 
 #: File name endings Oxigraph reads, and their formats.
@@ -97,8 +98,55 @@ class OxigraphEngine:
         columns = tuple(variable.value for variable in answer.variables)
         # A solution iterates over its values in the order of ``answer.variables``,
         # None where a variable is unbound.
-        rows = tuple(tuple(map(convert, solution)) for solution in answer)
-        return Result(columns=columns, terms=rows)
+        keep = _Distinct().__getitem__
+        return OxigraphResult(columns, [tuple(map(keep, solution)) for solution in answer])
+
+
+class _Distinct(dict):
+    """Each Oxigraph term read, kept once: equal terms become one object.
+
+    A result holds few distinct terms in many cells; keeping one object per
+    distinct term keeps the rows small (and Python's garbage collector idle).
+    """
+
+    def __missing__(self, term: object) -> object:
+        self[term] = term
+        return term
+
+
+class OxigraphResult(Result):
+    """A SELECT answer from Oxigraph whose rdflib terms are made when first used.
+
+    The rows are read from the engine at once, so the query has run and any
+    error has been raised when :meth:`OxigraphEngine.query` returns; they are
+    kept as Oxigraph terms, and ``terms`` (and so ``rows``, ``records`` and
+    ``to``) converts them the first time it is read, each distinct term once
+    (:func:`queries.terms.converter`). Making an rdflib term is most of the cost
+    of a result beyond the engine's (a ``Literal`` parses its text), and this
+    way it is paid once, by whoever uses the terms. Equal to a :class:`Result`
+    with the same columns and terms.
+    """
+
+    def __init__(self, columns: tuple[str, ...], cells: list[tuple[object, ...]]) -> None:
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "boolean", None)
+        object.__setattr__(self, "_cells", cells)
+
+    @functools.cached_property
+    def terms(self) -> tuple[tuple[Cell, ...], ...]:  # type: ignore[override]
+        convert = converter()
+        return tuple(tuple(map(convert, row)) for row in self._cells)
+
+    def __len__(self) -> int:
+        return len(self._cells)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self.columns, self.terms, self.boolean) == (other.columns, other.terms,
+                                                            other.boolean)
+
+    __hash__ = Result.__hash__
 
 
 @dataclass(frozen=True)

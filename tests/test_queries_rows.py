@@ -20,7 +20,8 @@ import pytest
 from rdflib import Dataset, Namespace, URIRef
 
 import queries
-from queries.store import OxigraphEngine, RdflibEngine
+from queries.results import Result
+from queries.store import OxigraphEngine, OxigraphResult, RdflibEngine
 
 FIXTURE = Path(__file__).parent / "fixtures" / "queries" / "mini.trig"
 ID = Namespace("https://w3id.org/lapekg/id/")
@@ -88,6 +89,24 @@ def test_graph_given_as_file_path_or_rdflib_graph_gives_the_same_rows(store, dat
     expected = queries.run(name, store, **PARAMS.get(name, {})).rows
     assert queries.run(name, str(FIXTURE), **PARAMS.get(name, {})).rows == expected
     assert queries.run(name, dataset, **PARAMS.get(name, {})).rows == expected
+
+
+def test_oxigraph_terms_are_made_when_first_read_and_equal_a_result_made_at_once(store):
+    result = queries.run("timeline", store)
+    assert isinstance(result, OxigraphResult)
+    assert "terms" not in vars(result)  # rows read from the engine, no rdflib term made yet
+    assert len(result) == len(EXPECTED["timeline"][1])
+    assert "terms" not in vars(result)
+    made = Result(columns=result.columns, terms=result.terms)
+    assert result == made
+    assert made == result
+    assert hash(result) == hash(made)
+    assert result.rows == EXPECTED["timeline"][1]
+
+
+def test_a_query_oxigraph_refuses_fails_when_run_not_when_read(store):
+    with pytest.raises(queries.QueryError):
+        OxigraphEngine(store).query("SELECT ?x WHERE { ?x ?p }")
 
 
 # --- Parameters narrow the answer ------------------------------------------------------
