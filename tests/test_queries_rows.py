@@ -1638,3 +1638,12 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]] = {
         ],
     ),
 }
+
+
+def test_people_shows_the_titles_the_builder_writes() -> None:
+    """The builder writes lkg:jobTitle; the query must read that property, not another."""
+    import queries
+    from graph_builder.pipeline import build
+
+    rows = queries.run("people", build(None).graph).records()
+    assert any(str(r.get("title") or "") == "muutosagentti" for r in rows)
