@@ -14,7 +14,7 @@ import re
 from graph_builder.lexicon import names_a_role
 from graph_builder.model import Block, BlockKind, Kind, Mention, Sentence, Token
 from graph_builder.morphology import name_base_form
-from graph_builder.segment import paragraph_lead
+from graph_builder.segment import paragraph_lead, project_column, row_cells, table_header
 
 _NAME_LABEL = re.compile(r"^(hankkeen nimi|hanke|projektin nimi|projekti|nimi)$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\bja\b|\bsekä\b)\s*")
@@ -57,26 +57,18 @@ def region_project(sent: Sentence, block: Block, tokens: list[Token],
                     confidence=0.8)]
 
 
-#: A table header cell whose column names projects ("Osahanke", "Hanke", "Projektin nimi").
-_PROJECT_COLUMN = re.compile(r"^(osa)?(hanke|hankkeet|projekti|projektit)\b|^osahanke|"
-                             r"^osaprojekti|^hankkeen nimi|^projektin nimi", re.I)
-
-
 def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list[Mention],
                   blocks: list[Block]) -> list[Mention]:
     """"| Osahanke | … |" over "| Hyvinvoiva koulu | … |": the cell under a project
     column names a project, whether or not "-hanke" follows. Places inside the name
     ("Perhekeskus Päijät-Hämeeseen") stay mentions of their own."""
-    from graph_builder.segment import row_cells, table_header
-
     if block.kind is not BlockKind.ROW:
         return []
-    index = next((i for i, b in enumerate(blocks) if b is block), None)
-    head = table_header(blocks, index) if index is not None else None
+    head = table_header(blocks, sent.block)
     if head is None:
         return []
     header = [c[2] for c in row_cells(blocks[head])]
-    column = next((n for n, h in enumerate(header) if _PROJECT_COLUMN.match(h)), None)
+    column = project_column(header)
     cells = row_cells(block)
     if column is None or column >= len(cells):
         return []

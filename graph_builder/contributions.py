@@ -2,13 +2,13 @@
 
 Finnish ties money to the organisation that pays it in three ways:
 
-* a genitive before a money noun: "Laukaan kunnan omarahoitusosuus on 16 150
-  euroa", "Euran kunnan omavastuu …", "UEF:n osuus hankkeen kustannuksista on
-  noin 150 000 euroa (20 %)";
+* a genitive before a money noun: "Kuhmon kaupungin omarahoitusosuus on 12 400
+  euroa", "Sodankylän kunnan omavastuu …", "Lapin yliopiston osuus hankkeen
+  kustannuksista on noin 90 000 euroa (15 %)";
 * the organisation as the subject of a paying verb: "Säkylän kunta maksaa
-  8 000 euroa", "STM on myöntänyt hankkeelle 948 800 euroa";
+  8 000 euroa", "STM on myöntänyt hankkeelle 512 300 euroa";
 * a split of that amount by year after it: "…, josta vuodelle 2017 kohdistuu
-  6 460 euroa ja vuodelle 2018 9 690 euroa", "Säkylän kunnan osuus 2017:
+  5 100 euroa ja vuodelle 2018 7 300 euroa", "Säkylän kunnan osuus 2017:
   8 000 €, 2018: 8 150 €" — each part is the same organisation's, for its year.
 
 A generic "kunnan osuus" names no one and is left alone, as is an amount with

@@ -355,11 +355,6 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def text_literal(text: str, lang: str | None = "fi") -> Literal:
-    """:func:`clean_text` as an rdflib literal (for curation and privacy)."""
-    return Literal(clean_text(text), lang=lang)
-
-
 def decimal_lexical(value: Decimal) -> str:
     """A decimal in one lexical form, the XSD 1.0 canonical one ("899947.0", "0.8").
 

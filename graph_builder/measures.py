@@ -264,9 +264,7 @@ def plan_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
                     continue  # a plan of no named project: too loose to be a fact
                 key = measure_key(label, projects[0].key)
                 found.append(MeasureFound(key, label, "plan", s, "measure.plan-noun"))
-                if projects:
-                    facts.append(Fact(key, "measureOf", projects[0].key, "measure.plan-owner", s,
-                                      0.8))
+                facts.append(Fact(key, "measureOf", projects[0].key, "measure.plan-owner", s, 0.8))
                 if _COMPLETES.search(sent.text):
                     _completion(ctx, s, key, facts, "measure.completion")
                 heads = " ".join(_head_word(_plan_word(t) or t.lemma) for t in tokens[a:b])

@@ -350,6 +350,8 @@ def erva_areas(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Ment
     "TAYS-, OYS- ja TYKS-ervat"."""
     out = []
     text = sent.text
+    if "erva" not in text and "erityisvastuu" not in text.lower():
+        return out   # every form below ends in one of these: most sentences stop here
     shorts = "|".join(re.escape(e.hospital_abbreviation) for e in gaz.ervas.values())
     if not shorts:
         return out

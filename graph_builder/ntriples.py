@@ -2,7 +2,7 @@
 
 Why text and not rdflib terms: a build of 10,000 pages makes about six
 million quads. As rdflib objects in a ``Dataset`` they took 2.5 kB each and
-most of the build's time (benchmarks/RESULTS.md); as one ``str`` per triple
+most of the build's time (the benchmark run before this design); as one ``str`` per triple
 they take a tenth of that, can be spilled to disk, sorted by a stable byte
 order and handed to Oxigraph's writers, which read N-Triples natively.
 
@@ -12,7 +12,7 @@ and de-duplicating lines is the same as doing it on terms:
 
 * IRIs between ``<`` and ``>``; characters IRIREF forbids (space, ``<>"{}|^`\\``
   and controls) percent-encoded where an IRI comes from source text;
-* literals with ``\\"``, ``\\\\``, ``\\n``, ``\\r``, ``\\t`` escaped, other
+* literals with ``\\"``, ``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\b``, ``\\f`` escaped, other
   controls as ``\\uXXXX``; plain strings without ``^^xsd:string``; language
   tags lower-cased.
 """
@@ -23,8 +23,9 @@ import re
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode
+from rdflib.namespace import XSD as XSD_NAMESPACE
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = str(XSD_NAMESPACE)
 
 _LITERAL_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
 _LITERAL_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n",
@@ -77,7 +78,7 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
 
 def typed(text: str, xsd_name: str) -> str:
     """A literal of an XSD datatype named by its local name (``"gYear"``)."""
-    return f'"{escape(text)}"^^<{XSD}{xsd_name}>'
+    return literal(text, datatype=f"{XSD}{xsd_name}")
 
 
 def from_rdflib(term: object) -> str:

@@ -1,15 +1,16 @@
 """A build's RDF: named graphs of N-Triples lines, in memory or spilled to disk.
 
-Why not an rdflib ``Dataset``: at 10,000 pages a build holds about six
+Why not an rdflib ``Dataset``: at 10,000 pages a build holds six to seven
 million quads, which took 14.6 GB and 91 % of the build's time as rdflib
-objects (benchmarks/RESULTS.md). Here a quad is one ``str`` until the graph
-is written, graphs past :data:`SPILL_AFTER` quads go to a temporary file,
-and sorting for deterministic output is done by GNU ``sort`` (external merge
-sort, bounded memory) instead of in Python.
+objects (the benchmark run before this design; see the README, "How the graph
+is written"). Here a quad is one ``str`` until the graph is written, graphs
+past :data:`SPILL_AFTER` quads go to a temporary file, and sorting for
+deterministic output is done by GNU ``sort`` (external merge sort, bounded
+memory) instead of in Python.
 
 Order, which makes output byte-identical from the same sources:
 
-* :meth:`Quads.triples` — the union of all graphs, each triple once, sorted
+* :meth:`Quads.ntriples` — the union of all graphs, each triple once, sorted
   by its N-Triples bytes (what Turtle, N-Triples and JSON-LD are written from);
 * :meth:`Quads.quads` — graph by graph in IRI order, each graph's triples
   sorted (TriG and N-Quads).
@@ -105,19 +106,7 @@ class Quads:
         """Number of quads (exact in memory; once spilled, a graph added twice counts twice)."""
         return self._count
 
-    def graph_names(self) -> list[str]:
-        """The graphs' IRIs (N-Triples form), sorted."""
-        if self._spill is None:
-            return sorted(self._graphs)
-        return sorted({graph for graph, _ in self.quads()})
-
     # --- reading, in order --------------------------------------------------
-    def triples(self) -> Iterator[str]:
-        """Every triple of every graph once, sorted: ``"<s> <p> <o> ."``."""
-        with self.ntriples() as stream:
-            for raw in stream:
-                yield raw.decode("utf-8").rstrip("\n")
-
     def quads(self) -> Iterator[tuple[str, str]]:
         """``(graph, triple line)`` graph by graph in IRI order, triples sorted."""
         if self._spill is None:
@@ -208,9 +197,10 @@ class Quads:
         dataset = Dataset()
         for prefix, ns in (prefixes or {}).items():
             dataset.bind(prefix, ns, override=True, replace=True)
-        text = "".join(f"{line[:-1]}{graph} .\n" for graph, line in self.quads())
-        if text:
-            dataset.parse(data=text, format="nquads")
+        with self.nquads() as stream:
+            data = stream.read()
+        if data:
+            dataset.parse(data=data.decode("utf-8"), format="nquads")
         return dataset
 
     @classmethod

@@ -20,6 +20,7 @@ from graph_builder.context import DocContext, Resolved
 from graph_builder.lexicon import TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
+from graph_builder.titles import title_near
 
 ROLE_PREDICATE = {
     "administrator": "administeredBy", "coordinator": "coordinatedBy",
@@ -549,7 +550,7 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
     label = ctx.field_label(s) or ""
     contacts = ctx.contacts.get(s, [])
     for n, person in enumerate(persons):
-        title = _title_near(tokens, person, text)
+        title = title_near(tokens, person.start, person.end, text)
         nxt = persons[n + 1].start if n + 1 < len(persons) else ctx.sentences[s].end
         if title:
             out.append(_fact(person.key, "title", title, "person.title", s, 0.9))
@@ -589,15 +590,6 @@ def _contact_owner(contact, persons: list[Resolved]) -> Resolved | None:
         if surname and surname in local.replace("-", "").replace(".", ""):
             return p
     return None
-
-
-def _title_near(tokens: list[Token], person: Resolved, text: str) -> str | None:
-    from graph_builder.titles import title_near
-    return title_near(tokens, person.start, person.end, text)
-
-
-def _is_title_word(tok: Token) -> bool:
-    return tok.text[:1].islower() and any(tok.lemma.lower().endswith(h) for h in TITLE_HEADS)
 
 
 def _person_role(title: str | None, label: str) -> str | None:

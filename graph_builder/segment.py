@@ -275,6 +275,16 @@ def row_cells(block: Block) -> list[tuple[int, int, str]]:
     return out
 
 
+#: A table header cell whose column names projects ("Osahanke", "Hanke", "Projektin nimi").
+PROJECT_COLUMN = re.compile(r"^(osa)?(hanke|hankkeet|projekti|projektit)\b|^osahanke|"
+                            r"^osaprojekti|^hankkeen nimi|^projektin nimi", re.I)
+
+
+def project_column(header: list[str]) -> int | None:
+    """The index of the header cell that names projects, if any."""
+    return next((n for n, h in enumerate(header) if PROJECT_COLUMN.match(h)), None)
+
+
 def table_header(block_list: list[Block], index: int) -> int | None:
     """The index of the first row of the table that row ``index`` belongs to
     (its header), or None when ``index`` is that first row or not a row."""

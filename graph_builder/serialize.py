@@ -86,9 +86,10 @@ def union_graph(data: Quads | Dataset, base: str | None = None) -> Graph:
     for prefix, ns in output_prefixes(base).items():
         graph.bind(prefix, ns, override=True, replace=True)
     if isinstance(data, Quads):
-        text = "\n".join(data.triples())
+        with data.ntriples() as stream:
+            text = stream.read().decode("utf-8")
         if text:
-            graph.parse(data=text + "\n", format="nt")
+            graph.parse(data=text, format="nt")
         return graph
     for prefix, ns in data.namespaces():
         graph.bind(prefix, ns, override=True, replace=True)

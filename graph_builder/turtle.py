@@ -3,7 +3,8 @@
 Why not Oxigraph's writer, which lapekg uses for JSON-LD: handing six
 million triples to it means building six million Python ``Triple``
 objects from text first (``pyoxigraph.parse``), which took seven times as
-long as the writing itself (benchmarks/RESULTS.md). The lines lapekg writes
+long as the writing itself (615,337 triples of 1,000 generated pages: 2.3 s
+to parse, 0.33 s to write). The lines lapekg writes
 are canonical N-Triples, already sorted and unique, and an N-Triples
 statement is already Turtle; what is left is to group a subject's
 statements (``;``), an object list (``,``), write ``a`` for ``rdf:type``, and

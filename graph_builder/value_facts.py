@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from graph_builder.context import DocContext, Resolved
 from graph_builder.lexicon import role_of
 from graph_builder.model import BlockKind, Fact, Kind
-from graph_builder.segment import row_cells, table_header
+from graph_builder.segment import project_column, row_cells, table_header
 from graph_builder.values import When, funding_kind, money, periods, shares
 
 #: A header cell that makes its column's bare numbers amounts of money.
@@ -38,8 +38,6 @@ _MONEY_COLUMN = re.compile(r"euro|€|\beur\b|\bsumma|rahoitu|avustu|kustannu|om
 _AMOUNT_CELL = re.compile(r"^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d{1,2}))?"
                           r"\s*(?:€|euroa|eur)?$", re.I)
 #: A header cell whose column names projects, one a row.
-PROJECT_COLUMN = re.compile(r"^(osa)?(hanke|hankkeet|projekti|projektit)\b|^osahanke|"
-                            r"^osaprojekti|^hankkeen nimi|^projektin nimi", re.I)
 _SUB_PROJECT = re.compile(r"osahank|osaprojekt", re.I)
 #: A first column of organisations or places: its amounts are theirs, not a project's.
 _PARTY_COLUMN = re.compile(r"^(kunta|kunnat|organisaatio|toteuttaja|osatoteuttaja|taho|"
@@ -89,7 +87,7 @@ def table_money(ctx: DocContext) -> list[Fact]:
         sents = ctx.sentences_in_block(b_index)
         if not cells or not sents or not header:
             continue
-        project_col = next((n for n, h in enumerate(header) if PROJECT_COLUMN.match(h)), None)
+        project_col = project_column(header)
         if project_col is None and _PARTY_COLUMN.match(header[0]):
             continue
         s_of = {c: next((s.index for s in sents if s.start <= c[0] < s.end or

@@ -224,6 +224,8 @@ def shares(text: str, offset: int = 0) -> list[Share]:
     """Percentages that a cue word before them in the same clause makes the share of
     one kind of money (state grant, own contribution). Percentages that belong to an
     amount (``money``) and those of no named kind ("rahoitus 80 %") are left out."""
+    if "%" not in text:
+        return []   # most sentences: no need to read their amounts
     amounts = money(text)
     out: list[Share] = []
     for m in _PERCENT.finditer(text):

@@ -17,10 +17,15 @@ from rdflib import Graph
 
 from graph_builder.errors import OutputError
 from ontology.graphfile import GraphFileError
+from visualisations.analysis import analyse as analyse_model
+from visualisations.analysis_text import to_json, to_table
+from visualisations.html import write_html
+from visualisations.model import build_model
+from visualisations.network import network
+from visualisations.report import write_report
+from visualisations.select import SelectionError
+from visualisations.source import load_graph
 from visualisations.style import ENTITY_CLASSES
-
-# networkx, pyvis and the report are imported in the commands that use them:
-# every `lapekg` command loads this module, and they cost a quarter of a second.
 
 
 class InputError(click.ClickException):
@@ -39,8 +44,6 @@ NO_PERSONAL = click.option(
 
 
 def _load(path: Path | None) -> Graph:
-    from visualisations.source import load_graph
-
     try:
         return load_graph(path)
     except GraphFileError as error:
@@ -77,10 +80,6 @@ def viz(graph: Path | None, out: Path, focus: str | None, depth: int | None,
     GRAPH is read by its suffix: .ttl, .trig, .nt, .nq, .jsonld. The page
     works offline: search, filters by class and region, sources on hover.
     """
-    from visualisations.html import write_html
-    from visualisations.network import network
-    from visualisations.select import SelectionError
-
     _check_out(out)
     try:
         net = network(_load(graph), focus=focus, depth=depth,
@@ -99,10 +98,6 @@ def viz(graph: Path | None, out: Path, focus: str | None, depth: int | None,
 @NO_PERSONAL
 def analyse(graph: Path | None, output_format: str, limit: int | None, no_personal: bool) -> None:
     """Rank partners by degree and betweenness, list bridging organisations and components."""
-    from visualisations.analysis import analyse as analyse_model
-    from visualisations.analysis_text import to_json, to_table
-    from visualisations.model import build_model
-
     result = analyse_model(build_model(_load(graph), personal=not no_personal))
     if output_format == "json":
         click.echo(to_json(result), nl=False)
@@ -117,8 +112,6 @@ def analyse(graph: Path | None, output_format: str, limit: int | None, no_person
 @NO_PERSONAL
 def report(graph: Path | None, out: Path, no_personal: bool) -> None:
     """Write one offline page: network, tables, funding charts, timeline, analysis."""
-    from visualisations.report import write_report
-
     _check_out(out)
     loaded = _load(graph)
     _write(lambda: write_report(loaded, out, personal=not no_personal))
