@@ -32,6 +32,12 @@ class Resolved:
         return self.mention.end
 
 
+def case_at(tokens: list[Token], r: Resolved) -> str:
+    """The grammatical case of a name, read from its last word ("" when unknown):
+    Finnish inflects the last word of a name only."""
+    return next((t.case for t in tokens if t.start < r.end <= t.end), "")
+
+
 @dataclass
 class DocContext:
     document: Document

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.context import DocContext, Resolved
+from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.model import Kind
 from graph_builder.values import Money, Period, When, periods
 
@@ -57,8 +57,7 @@ def _is_genitive(ctx: DocContext, s: int, r: Resolved) -> bool:
     surface = ctx.document.text[r.start:r.end]
     if re.search(r":n$", surface):
         return True
-    last = [t for t in ctx.tokens.get(s, []) if t.start < r.end <= t.end]
-    return bool(last) and last[-1].case == "omanto"
+    return case_at(ctx.tokens.get(s, []), r) == "omanto"
 
 
 def _one_period(text: str, offset: int) -> Period | None:
@@ -120,8 +119,7 @@ def payers(ctx: DocContext, s: int, amounts: list[Money]) -> dict[int, Payer]:
 
 def _is_allative(ctx: DocContext, s: int, r: Resolved) -> bool:
     """"… maksaa Jyväskylän kaupungille 8 000 euroa": the recipient, not another payer."""
-    last = [t for t in ctx.tokens.get(s, []) if t.start < r.end <= t.end]
-    return bool(last) and last[-1].case == "ulkotulento"
+    return case_at(ctx.tokens.get(s, []), r) == "ulkotulento"
 
 
 def payer_kind(money_kind: str, payer: Payer) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.context import DocContext
+from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.slug import slugify
@@ -415,7 +415,7 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
                               0.7))
             facts.extend(_item_relations(ctx, key, [sent.index]))
             for org in ctx.mentions(sent.index, Kind.ORGANISATION):
-                case = next((t.case for t in tokens if t.start < org.end <= t.end), "")
+                case = case_at(tokens, org)
                 if case == "sisaolento" or org.start == ctx.sentences[sent.index].start:
                     facts.append(Fact(org.key, "responsibleFor", key, "measure.responsible-org",
                                       sent.index, 0.65))
@@ -683,7 +683,7 @@ def _service_relations(ctx: DocContext, head: str, key: str) -> list[Fact]:
         text = sent.text
         if _RUNS.search(text):
             for r in ctx.mentions(sent.index, Kind.MUNICIPALITY):
-                case = next((t.case for t in tokens if t.start < r.end <= t.end), "")
+                case = case_at(tokens, r)
                 if case in _PLACE_CASES:
                     out.append(Fact(key, "targets", r.key, "measure.service-place",
                                     sent.index, 0.7))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from graph_builder.cards import REGION_LINE
-from graph_builder.context import DocContext, Resolved
+from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
@@ -203,7 +203,7 @@ def verb_roles(ctx: DocContext, s: int) -> list[Fact]:
             run = _nearest_run(before, ctx, tok.start)
             if not run or not re.fullmatch(r"\s*", text[run[-1].end:tok.start]):
                 continue
-            if len(run) < 2 or not all(_case_at(tokens, r) == "omanto" for r in run):
+            if len(run) < 2 or not all(case_at(tokens, r) == "omanto" for r in run):
                 continue
             project = sentence_project(ctx, s)
             for org in run:
@@ -211,10 +211,6 @@ def verb_roles(ctx: DocContext, s: int) -> list[Fact]:
                     out.append(_fact(project, "hasConsortiumMember", org.key,
                                      "role.joint-project", s, 0.8, role="consortium-member"))
     return out
-
-
-def _case_at(tokens: list[Token], r: Resolved) -> str:
-    return next((t.case for t in tokens if t.start < r.end <= t.end), "")
 
 
 def _clause_subjects(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> list[Resolved]:
@@ -236,7 +232,7 @@ def _clause_subjects(ctx: DocContext, s: int, tokens: list[Token], verb: int) ->
     gap = text[run[-1].end:tokens[verb].start]
     if not re.fullmatch(r"\s*(\([^()]*\))?\s*(myös\s+|nyt\s+)?", gap):
         return []
-    if any(_case_at(tokens, r) not in ("nimento", "") for r in run):
+    if any(case_at(tokens, r) not in ("nimento", "") for r in run):
         return []
     return run
 
