@@ -17,6 +17,10 @@ from graph_builder.morphology import name_base_form
 from graph_builder.segment import paragraph_lead, project_column, row_cells, table_header
 
 _NAME_LABEL = re.compile(r"^(hankkeen nimi|hanke|projektin nimi|projekti|nimi)$", re.I)
+#: A card's short-name field: "Lyhenne: PoPe", "Hankkeen lyhenne: LASU".
+_SHORT_NAME_LABEL = re.compile(r"^((hankkeen|projektin) )?(lyhenne|lyhyt nimi|akronyymi)$", re.I)
+#: "Pohjoisen perheet – Lapin … muutoshanke": a name, a spaced dash, a longer name.
+_NAME_DASH = re.compile(r"\s+[–—-]\s+")
 _SPLIT = re.compile(r"\s*(?:,|;|\bja\b|\bsekä\b)\s*")
 
 
@@ -121,8 +125,19 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
     if out:
         return out
     value_start = _value_start(sent, block)
+    if block.kind is BlockKind.FIELD and block.label and _SHORT_NAME_LABEL.match(block.label):
+        value = sent.text[value_start - sent.start:].strip().rstrip(".")
+        span = _tokens_in(tokens, value_start, value_start + len(value))
+        if len(span) == 1 and _free(span[0].start, span[0].end, found):
+            out.append(Mention(Kind.PROJECT, span[0].start, span[0].end, span[0].text,
+                               span[0].text, "card.project-short-name", sent.index,
+                               confidence=0.9))
+        return out
     if block.kind is BlockKind.FIELD and block.label and _NAME_LABEL.match(block.label):
         value = sent.text[value_start - sent.start:].strip().rstrip(".")
+        dash = _NAME_DASH.search(value)
+        if dash and not _free(value_start, value_start + len(value), found):
+            value = value[:dash.start()]   # the longer name after the dash is found already
         if value and _free(value_start, value_start + len(value), found):
             span = _tokens_in(tokens, value_start, value_start + len(value))
             if span:

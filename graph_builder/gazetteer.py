@@ -46,6 +46,11 @@ class Gazetteer:
     region_genitive: dict[str, str]    # region code -> Finnish genitive
     body_by_key: dict[str, Body]       # reference key ("stm") -> body
     ervas: dict[str, reference.ErvaArea]   # key ("hyks-erva") -> special responsibility area
+    #: Names of one word other than abbreviations ("Kuntaliitto", "Eksote"), as written.
+    one_word: dict[str, Body]
+    #: Names of several words by their casefolded words ("siun", "sote"): brands
+    #: with no type word for the name finders to catch.
+    phrases: dict[str, list[tuple[tuple[str, ...], Body]]]   # by first word
 
     def region(self, lemma: str) -> Place | None:
         return self.regions.get(lemma.casefold())
@@ -76,13 +81,27 @@ def gazetteer() -> Gazetteer:
             municipalities.setdefault(m.name_sv.casefold(), place)
     bodies: dict[str, Body] = {}
     abbreviations: dict[str, Body] = {}
-    for b in reference.national_bodies():
+    one_word: dict[str, Body] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], Body]]] = {}
+    listed = [(b, (b.name_fi, b.name_sv, b.name_en, *b.alt_names))
+              for b in reference.national_bodies()]
+    listed += [(a, (a.name_fi, a.name_sv, *a.alt_names)) for a in reference.joint_authorities()]
+    for b, names in listed:
         body = Body(b.key, b.name_fi, b.abbreviation or None)
-        for name in (b.name_fi, b.name_sv, b.name_en, *b.alt_names):
-            if name:
-                bodies[loose_key(name)] = body
+        for name in filter(None, names):
+            bodies[loose_key(name)] = body
+            bodies.setdefault(loose_key(_without_legal_form(name)), body)
+        for name in b.alt_names:
+            words = tuple(w.casefold() for w in name.split())
+            if len(words) == 1 and name[:1].isupper():
+                one_word[name] = body
+            elif len(words) > 1 and not _LEGAL_FORM.search(name):
+                phrases.setdefault(words[0], []).append((words, body))
         if b.abbreviation:
             abbreviations[b.abbreviation] = body
+            bodies.setdefault(loose_key(b.abbreviation), body)
+            if not b.abbreviation.isupper():
+                one_word[b.abbreviation] = body   # "Eksote", "Carea": brands written as words
     ervas: dict[str, reference.ErvaArea] = {}
     for e in reference.erva_areas():   # "HYKS-erva", "HYKS:n erityisvastuualue" …
         body = Body(e.key, e.name_fi, e.abbreviation)
@@ -92,4 +111,13 @@ def gazetteer() -> Gazetteer:
                      f"{short}:n erityisvastuualue"):
             bodies[loose_key(name)] = body
     by_key = {b.key: b for b in bodies.values()}
-    return Gazetteer(regions, municipalities, bodies, abbreviations, genitive, by_key, ervas)
+    return Gazetteer(regions, municipalities, bodies, abbreviations, genitive, by_key, ervas,
+                     one_word, phrases)
+
+
+#: A legal form closing a name: "Suomen Kuntaliitto ry" is written "Suomen Kuntaliitto" too.
+_LEGAL_FORM = re.compile(r"\s+(ry|rf|r\.y\.|Oy|Oyj|Ab)$")
+
+
+def _without_legal_form(name: str) -> str:
+    return _LEGAL_FORM.sub("", name)

@@ -39,6 +39,14 @@ LEGAL_FORMS: frozenset[str] = frozenset({
 })
 #: Head words of a municipality acting as a body: "Seinäjoen kaupunki".
 MUNICIPALITY_BODIES: frozenset[str] = frozenset({"kaupunki", "kunta"})
+#: Plural forms of those heads: "Meri-Lapin kunnissa", "Pohjois-Savon kaupungeissa"
+#: speak of several municipalities, never of one body (Finnish plural inflection).
+PLURAL_MUNICIPALITY_WORDS: frozenset[str] = frozenset({
+    "kunnat", "kuntien", "kuntain", "kuntia", "kunnissa", "kunnista", "kuntiin", "kunnilla",
+    "kunnilta", "kunnille", "kuntina", "kunniksi", "kunnitta",
+    "kaupungit", "kaupunkien", "kaupunkeja", "kaupungeissa", "kaupungeista", "kaupunkeihin",
+    "kaupungeilla", "kaupungeilta", "kaupungeille", "kaupunkeina", "kaupungeiksi",
+})
 
 #: Heads of programme names: "LAPE-muutosohjelma", "sote-uudistus".
 PROGRAMME_HEADS: tuple[str, ...] = ("muutosohjelma", "ohjelma", "uudistus", "kärkiohjelma")

@@ -24,6 +24,7 @@ from graph_builder.gazetteer import Gazetteer
 from graph_builder.lexicon import (
     LEGAL_FORMS,
     MUNICIPALITY_BODIES,
+    PLURAL_MUNICIPALITY_WORDS,
     NON_NAME_WORDS,
     ORGANISATION_HEADS,
     PROGRAMME_HEADS,
@@ -32,7 +33,7 @@ from graph_builder.lexicon import (
     WEAK_ORGANISATION_HEADS,
 )
 from graph_builder.model import Kind, Mention, Sentence, Token
-from graph_builder.morphology import is_acronym, join_words, name_base_form
+from graph_builder.morphology import is_acronym, join_words, known_stem, name_base_form
 
 PUNCT = set(",;:()[]{}\"“”«»'’.!?/–—•|")
 CONJUNCTIONS = {"ja", "sekä", "tai", "&"}
@@ -166,9 +167,17 @@ def _may_start_name(tok: Token) -> bool:
     return tok.pos in PROPER or tok.case == "omanto" or is_acronym(tok.text)
 
 
-def _proper_capital(span: list[Token]) -> bool:
+#: Tokens after which a capital letter may only open a new sentence or cell.
+_OPENERS = {"|", ":", "•", "-", "–", "—", ".", "!", "?", "*"}
+
+
+def _proper_capital(span: list[Token], opens: bool = True) -> bool:
     """Is there a proper name or an abbreviation in the span, not just a capital
-    that opens a sentence? ("Sipilän hallitus" yes, "Perhekeskusten verkosto" no)"""
+    that opens a sentence? ("Sipilän hallitus" yes, "Perhekeskusten verkosto" no).
+    ``opens`` is false when the span stands inside a sentence, where any capital
+    marks a name ("toteuttavat Oulunkaaren kuntayhtymä")."""
+    if not opens and span and span[0].text[:1].isupper():
+        return True
     for k, t in enumerate(span):
         parts = t.text.split("-")
         if any(is_acronym(p) for p in parts) or any(p[:1].isupper() for p in parts[1:]):
@@ -220,17 +229,20 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
             continue  # "kaupunki", "Säätiöt", "Oy" alone name nothing
         if _head_of(lemma, WEAK_ORGANISATION_HEADS) and not is_legal and (
                 tok.text != tok.lemma and tok.text.endswith("t") and tok.case == "nimento"
-                or not _proper_capital(span)) and gaz.body(name_base_form(span)) is None:
+                or not _proper_capital(span, start == 0 or tokens[start - 1].text in _OPENERS)) \
+                and gaz.body(name_base_form(span)) is None:
             continue  # "kunnat" (plural), "Perhekeskusten verkosto" (no proper name);
             # a national body's full name opening a sentence is a name all the same
             # ("Terveyden ja hyvinvoinnin laitos tukee …")
-        if head in MUNICIPALITY_BODIES and lemma == head and start == i - 1 and \
-                gaz.region(span[0].lemma) is not None:
-            continue  # "Uudenmaan kunnat": the municipalities of a region, no one body
-        if head in MUNICIPALITY_BODIES and lemma == head and any(
-                t.text in CONJUNCTIONS for t in span):
+        if head in MUNICIPALITY_BODIES and lemma == head and (
+                start == i - 1 and gaz.region(span[0].lemma) is not None or
+                tok.text.lower() in PLURAL_MUNICIPALITY_WORDS and
+                not any(t.text in CONJUNCTIONS for t in span)):
+            continue  # "Uudenmaan kunnat", "Meri-Lapin kunnissa": several, no one body
+        if (head in MUNICIPALITY_BODIES and lemma == head or _places_before(span, gaz)) and \
+                any(t.text in CONJUNCTIONS for t in span):
             out.extend(_coordinated_municipalities(span, sent, gaz))
-            continue
+            continue  # "Kempeleen ja Limingan lautakunnissa": two towns' boards, no one body
         if not _has_capital(span):
             low = tokens[_lowercase_start(tokens, i):end]
             if gaz.body(name_base_form(low)) is None:
@@ -276,6 +288,13 @@ def _coordinated_municipalities(span: list[Token], sent: Sentence,
             out.append(_mention(Kind.MUNICIPALITY, [tok], sent, "org.municipality-body",
                                 name=place.name, code=place.code, confidence=0.9))
     return out
+
+
+def _places_before(span: list[Token], gaz: Gazetteer) -> bool:
+    """Is every word before the head a municipality's genitive, a conjunction or a comma?"""
+    words = [t for t in span[:-1] if t.text not in CONJUNCTIONS and t.text != ","]
+    return bool(words) and all(t.case == "omanto" and gaz.municipality(t.lemma) is not None
+                               for t in words)
 
 
 def _plural(tok: Token) -> bool:
@@ -330,14 +349,42 @@ def _legal_name(span: list[Token]) -> str:
 
 
 def national_bodies(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
-    """National bodies by their abbreviation alone: "STM", "THL:n", "Kelan"."""
+    """Reference bodies by a short name: an abbreviation ("STM", "THL:n"), a name or
+    brand of one word ("Kuntaliiton", "Eksoten", "Kelan") or a brand of several
+    words with no type word in it ("Siun soten", "Kainuun sotessa")."""
     out = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         body = gaz.abbreviations.get(tok.lemma) or gaz.abbreviations.get(tok.text)
         if body is not None:
             out.append(_mention(Kind.ORGANISATION, [tok], sent, "org.national-abbreviation",
                                 name=body.name, confidence=0.95))
+            continue
+        if tok.text[:1].isupper():
+            word = known_stem(tok.lemma, gaz.one_word) or known_stem(tok.text, gaz.one_word)
+            if word is not None:
+                out.append(_mention(Kind.ORGANISATION, [tok], sent, "org.reference-name",
+                                    name=word, confidence=0.9))
+                continue
+        out.extend(_reference_phrase(tokens, i, sent, gaz))
     return out
+
+
+def _reference_phrase(tokens: list[Token], i: int, sent: Sentence,
+                      gaz: Gazetteer) -> list[Mention]:
+    """A brand of several words starting at token ``i``, its last word inflected."""
+    for words, _ in gaz.phrases.get(tokens[i].text.casefold(), ()):
+        n = len(words)
+        if i + n > len(tokens) or \
+                any(tokens[i + k].text.casefold() != words[k] for k in range(1, n - 1)):
+            continue
+        last = tokens[i + n - 1].text.casefold()
+        if known_stem(last, {words[-1]}) is None:
+            continue
+        span = tokens[i:i + n]
+        name = join_words([t.text for t in span[:-1]] + [span[-1].text[:len(words[-1])]], span)
+        return [_mention(Kind.ORGANISATION, span, sent, "org.reference-name", name=name,
+                         confidence=0.9)]
+    return []
 
 
 _ERVA_TAIL = r"(?:-erva|-erityisvastuualue|:n\s+erityisvastuualue)\w*"
@@ -385,19 +432,33 @@ def programmes(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Ment
         # "… muutosohjelma (LAPE)", "… muutosohjelmaan eli LAPEen": a name, even in lower case
         followed_by_acronym = (i + 2 < len(tokens) and tokens[i + 1].text in ("(", "eli")
                                and is_acronym(tokens[i + 2].lemma))
-        if (head == "uudistus" or followed_by_acronym) and lowered_start < start:
+        lower_name = head == "uudistus" or followed_by_acronym or \
+            _descriptive_programme(tokens[lowered_start:i + 1], head)
+        if lower_name and lowered_start < start:
             span = tokens[lowered_start:i + 1]
         if len(span) == 1 and tok.lemma.lower() in PROGRAMME_HEADS:
             continue  # "muutosohjelma" alone
-        if not _has_capital(span) and not (head == "uudistus" or followed_by_acronym):
+        if not _has_capital(span) and not lower_name:
             continue
         if span[0].case == "omanto" and gaz.region(span[0].lemma) is not None and len(span) > 1:
             # "Satakunnan lapsi- ja perhepalvelujen muutosohjelma": a region's project
             out.append(_mention(Kind.PROJECT, span, sent, "project.regional-programme",
                                 confidence=0.8))
             continue
-        out.append(_mention(Kind.PROGRAMME, span, sent, "programme.head-word"))
+        name = name_base_form(span)
+        out.append(_mention(Kind.PROGRAMME, span, sent, "programme.head-word",
+                            name=name[:1].upper() + name[1:]))
     return out
+
+
+def _descriptive_programme(span: list[Token], head: str) -> bool:
+    """"lapsi- ja perhepalveluiden muutosohjelma", "lasten ja perheiden palvelujen
+    muutosohjelma": a change programme named by what it changes, with coordinated
+    attributes, is a name even in lower case; "muutosohjelman" alone or "uusi
+    muutosohjelma" is not."""
+    if head != "muutosohjelma" or len(span) < 3:
+        return False
+    return any(t.text in CONJUNCTIONS for t in span)
 
 
 def _lowercase_start(tokens: list[Token], head: int) -> int:

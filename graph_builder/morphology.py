@@ -13,6 +13,7 @@ form is its words as written with the last one in base form
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from graph_builder.lexicon import COLON_CASE
@@ -173,6 +174,26 @@ def tokenize(text: str, offset: int = 0, analyse: bool = True) -> list[Token]:
             lemma, pos, case, known = word, "", "", False
         tokens.append(Token(word, start, end, lemma, pos, case, known))
     return tokens
+
+
+#: Case endings an unknown word (a brand, an abbreviation written as a word) takes
+#: straight after its stem: "Eksoten", "Soitessa", "Careaan", "soteen".
+CASE_ENDINGS = ("n", "a", "ä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä",
+                "lle", "ksi", "na", "nä", "han", "hen", "hin", "hon", "hun", "aan", "ään",
+                "een", "iin", "t", "ja", "jä", "ta", "tä", "en", "in")
+
+
+def known_stem(word: str, known: Container[str]) -> str | None:
+    """The word, or its stem before a case ending, if it is in ``known``
+    ("Eksoten" -> "Eksote" when "Eksote" is known). Libvoikko does not know
+    brands, so their inflected forms come back unanalysed."""
+    if word in known:
+        return word
+    for ending in CASE_ENDINGS:
+        stem = word[: -len(ending)] if word.endswith(ending) else None
+        if stem and len(stem) >= 3 and stem in known:
+            return stem
+    return None
 
 
 def is_acronym(word: str) -> bool:

@@ -24,14 +24,11 @@ from dataclasses import dataclass, field
 from graph_builder.gazetteer import Gazetteer, loose_key
 from graph_builder.lexicon import ALIAS_CUES, PROGRAMME_HEADS, PROJECT_HEADS
 from graph_builder.model import Kind, Mention, Token
-from graph_builder.morphology import content_signature, is_acronym
+from graph_builder.morphology import content_signature, is_acronym, known_stem
 from graph_builder.slug import slugify
 
 _ACRONYM_COMPOUND = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{1,9})-(\w+)$")
 _COORDINATED = re.compile(r"^(?P<a>\w+)- (?:ja|sekä|tai) (?P<b>\w+)$", re.I)
-_CASE_ENDINGS = ("n", "a", "ä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä",
-                 "lle", "ksi", "na", "nä", "han", "hen", "hin", "hon", "hun", "aan", "ään",
-                 "een", "iin", "t", "ja", "jä", "ta", "tä", "en", "in")
 #: Kinds that may be linked by a stated alias.
 _ALIASABLE = {Kind.PROGRAMME, Kind.PROJECT, Kind.ORGANISATION, Kind.MUNICIPALITY}
 
@@ -251,6 +248,28 @@ def _join_stated_acronyms(abbreviations: dict[str, str], uf: UnionFind) -> None:
             uf.union(key, name_key(prefix, abbr))
 
 
+_DASH_BETWEEN = re.compile(r"^\s+[–—-]\s+$")
+
+
+def _join_card_names(mentions: list[Mention], keys: list[str], text: str,
+                     uf: UnionFind) -> None:
+    """A card's project name is one project with the longer name after its dash
+    ("Hankkeen nimi: Pohjoisen perheet – Lapin … muutoshanke") and with its short-name
+    field ("Lyhenne: PoPe"), whichever the finders read first."""
+    names = [i for i, m in enumerate(mentions) if m.rule == "card.project-name"]
+    for i in names:
+        m = mentions[i]
+        for j, other in enumerate(mentions):
+            if other.kind is Kind.PROJECT and other.sentence == m.sentence and \
+                    _DASH_BETWEEN.match(text[m.end:other.start]):
+                uf.union(keys[i], keys[j])
+    for j, m in enumerate(mentions):
+        if m.rule == "card.project-short-name":
+            before = [i for i in names if mentions[i].start < m.start]
+            if before:
+                uf.union(keys[before[-1]], keys[j])
+
+
 def _join_name_suffixes(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
     """"Perheentupa ry" is "Etelä-Karjalan Perheentupa ry" when one document names both."""
     first: dict[str, int] = {}
@@ -283,13 +302,8 @@ def _capitalised_run(tokens: list[Token], k: int) -> str | None:
 
 def _inflected_alias(word: str, aliases: dict[str, str]) -> str | None:
     """"Eksoten" -> key of "Eksote" when "Eksote" is a known alias."""
-    if word in aliases:
-        return aliases[word]
-    for ending in _CASE_ENDINGS:
-        stem = word[: -len(ending)] if word.endswith(ending) else None
-        if stem and stem in aliases and len(stem) >= 3:
-            return aliases[stem]
-    return None
+    stem = known_stem(word, aliases)
+    return aliases[stem] if stem is not None else None
 
 
 def _repeated_names(mentions: list[Mention], tokens_by_sentence: dict[int, list[Token]],
@@ -341,10 +355,14 @@ def abbreviates(abbr: str, words: list[str]) -> bool:
     return len(abbr) >= 2 and len(words) >= 1 and match(0, 0, 0)
 
 
+_LEGAL_TAIL = re.compile(r"\s+(ry|rf|r\.y\.|Oy|Oyj|Ab)$")
+
+
 def _join_abbreviated_heads(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
     """"MLL:n Itä-Suomen piiri" is "Mannerheimin Lastensuojeluliiton Itä-Suomen piiri"
     when one document names both: the same ending after an acronym of the first words."""
-    names = {m.name: i for i, m in enumerate(mentions) if m.kind is Kind.ORGANISATION}
+    names = {_LEGAL_TAIL.sub("", m.name): i for i, m in enumerate(mentions)
+             if m.kind is Kind.ORGANISATION}
     for short, i in names.items():
         words = short.split()
         first = re.sub(r":\w+$", "", words[0])
@@ -380,6 +398,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
             uf.union(keys[i], name_key(keys[i].split(":")[0], part))
     _join_name_suffixes(mentions, keys, uf)
     _join_abbreviated_heads(mentions, keys, uf)
+    _join_card_names(mentions, keys, text, uf)
     stated_names: dict[str, set[str]] = {}
     for i, m in enumerate(mentions):
         single = m.name

@@ -174,3 +174,13 @@ def test_five_special_responsibility_areas_each_with_its_hospital_districts():
     assert "Satakunnan sairaanhoitopiiri" in areas["tyks-erva"].hospital_districts
     districts = [d for a in areas.values() for d in a.hospital_districts]
     assert len(districts) == len(set(districts)) == 20   # each district in one area
+
+
+def test_joint_authorities_keys_are_the_slugs_of_their_names():
+    from graph_builder.slug import slugify
+    from ontology.reference import joint_authorities
+    bodies = joint_authorities()
+    assert [b.key for b in bodies] == [slugify(b.name_fi) for b in bodies]
+    assert {b.region for b in bodies} <= {r.code for r in regions()}
+    assert len({b.abbreviation for b in bodies if b.abbreviation}) == \
+        sum(1 for b in bodies if b.abbreviation)

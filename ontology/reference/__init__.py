@@ -26,7 +26,9 @@ __all__ = [
     "NationalBody",
     "ReferenceDataError",
     "Region",
+    "JointAuthority",
     "erva_areas",
+    "joint_authorities",
     "municipalities",
     "national_bodies",
     "regions",
@@ -37,6 +39,7 @@ T = TypeVar("T")
 _REGION_CODE = re.compile(r"^[0-9]{2}$")
 _MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
 _BODY_TYPES = frozenset({"ministry", "agency", "government", "parliament", "association"})
+_AUTHORITY_TYPES = frozenset({"hospital-district", "sote-joint-authority"})
 
 
 class ReferenceDataError(ValueError):
@@ -77,6 +80,22 @@ class NationalBody:
     abbreviation: str | None
     alt_names: tuple[str, ...]
     type: str            # ministry / agency / government / parliament / association
+
+
+@dataclass(frozen=True)
+class JointAuthority:
+    """A hospital district or a joint authority for social and health care
+    (kuntayhtymä) of 2017–2022, the bodies that ran most regional LAPE projects.
+    Texts call many of them by a brand ("Siun sote", "Eksote") more often than
+    by their legal name."""
+
+    key: str             # the slug of the Finnish name, so its IRI is the name's
+    name_fi: str
+    name_sv: str | None
+    abbreviation: str | None   # one word as written: "PSHP", "Eksote"
+    alt_names: tuple[str, ...]  # other names, brands of two words: "Siun sote"
+    region: str          # code of the region it serves
+    type: str            # hospital-district / sote-joint-authority
 
 
 @dataclass(frozen=True)
@@ -145,6 +164,16 @@ def _national_body(filename: str, line: int, row: dict[str, str]) -> NationalBod
                         row["abbreviation_fi"] or None, alt, row["type"])
 
 
+def _joint_authority(filename: str, line: int, row: dict[str, str]) -> JointAuthority:
+    _require(filename, line, row["type"] in _AUTHORITY_TYPES, f"unknown type {row['type']!r}")
+    _require(filename, line, bool(row["key"] and row["name_fi"]), "empty key or name")
+    _require(filename, line, bool(_REGION_CODE.match(row["region"])),
+             f"region code {row['region']!r} is not two digits")
+    alt = tuple(name.strip() for name in row["alt_names"].split(";") if name.strip())
+    return JointAuthority(row["key"], row["name_fi"], row["name_sv"] or None,
+                          row["abbreviation_fi"] or None, alt, row["region"], row["type"])
+
+
 def _erva(filename: str, line: int, row: dict[str, str]) -> ErvaArea:
     _require(filename, line, all(row.values()), "empty field")
     _require(filename, line, row["abbreviation_fi"] == f"{row['hospital_abbreviation']}-erva",
@@ -174,6 +203,13 @@ def national_bodies() -> tuple[NationalBody, ...]:
     return _load("national_bodies.csv", ("key", "name_fi", "name_sv", "name_en",
                                           "abbreviation_fi", "alt_names", "type"),
                  _national_body)
+
+
+@cache
+def joint_authorities() -> tuple[JointAuthority, ...]:
+    """Hospital districts and joint authorities for social and health care (2017–2022)."""
+    return _load("joint_authorities.csv", ("key", "name_fi", "name_sv", "abbreviation_fi",
+                                            "alt_names", "region", "type"), _joint_authority)
 
 
 @cache
