@@ -21,6 +21,8 @@ from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.slug import slugify
 from graph_builder.values import When
 
+#: A report's section number before a heading: "3.1 Perhekeskustoimintamalli".
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+")
 _RELATIVE = re.compile(r",\s+(joka|jonka|jota|jossa|mikä|jotka|joiden|kun|mutta)\b")
 _BASED_ON = re.compile(r"pohjalta|pohjautu|perusteella|selvity|raport|ehdotu", re.I)
 _COMPLETES = re.compile(r"valmistu|valmiina|valmis\b|mennessä", re.I)
@@ -46,7 +48,7 @@ def measure_key(label: str, owner: str | None) -> str:
 
 def item_label(text: str) -> str:
     """A measure's name from its item: the first sentence, up to a relative clause."""
-    first = _RELATIVE.split(text.strip(), maxsplit=1)[0]
+    first = _RELATIVE.split(_SECTION_NUMBER.sub("", text.strip()), maxsplit=1)[0]
     first = first.rstrip(" .;:")
     if len(first) > 120:
         first = first[:120].rsplit(" ", 1)[0]

@@ -165,15 +165,44 @@ def tokenize(text: str, offset: int = 0, analyse: bool = True) -> list[Token]:
     """Words and punctuation of ``text`` with their readings."""
     tokens: list[Token] = []
     an = analyser() if analyse else None
-    for match in _WORD.finditer(text):
+    matches = list(_WORD.finditer(text))
+    skip = False
+    for k, match in enumerate(matches):
+        if skip:
+            skip = False
+            continue
         word = match.group()
         start, end = offset + match.start(), offset + match.end()
+        joined = _line_break_join(text, match, matches[k + 1] if k + 1 < len(matches) else None)
+        if joined is not None:
+            word, skip = joined, True
+            end = offset + matches[k + 1].end()
         if an is not None and word[:1].isalpha():
             lemma, pos, case, known = an.reading(word)
         else:
             lemma, pos, case, known = word, "", "", False
         tokens.append(Token(word, start, end, lemma, pos, case, known))
     return tokens
+
+
+#: Words after a hyphen at a line's end that show the hyphen is the first half of
+#: a coordination ("sosiaali-\nja terveysministeriö"), not a broken word.
+_COORDINATORS = ("ja", "sekä", "tai", "eli")
+
+
+def _line_break_join(text: str, match: re.Match[str], nxt: re.Match[str] | None) -> str | None:
+    """A word broken at a line's end in text copied from a PDF: "Centria-\nammatti-
+    korkeakoulu" is "Centria-ammattikorkeakoulu" (a hyphen after a capitalised or
+    upper-case part stays), "perhe-\nkeskus" is "perhekeskus" (a soft hyphen goes)."""
+    word = match.group()
+    if nxt is None or not word.endswith("-") or len(word) < 3:
+        return None
+    gap = text[match.end():nxt.start()]
+    second = nxt.group()
+    if "\n" not in gap or gap.count("\n") > 1 or gap.strip() or not second[:1].islower() \
+            or second in _COORDINATORS:
+        return None
+    return word + second if word[:1].isupper() else word[:-1] + second
 
 
 #: Case endings an unknown word (a brand, an abbreviation written as a word) takes

@@ -42,11 +42,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
-    """A short line alone, starting upper-case, not ending like a sentence."""
+#: A next line that goes on with a plain lower-case word ("kaupunki, Kannuksen …"),
+#: not a contact line ("puh. 040 …", "info@…") under a name.
+_WRAPPED = re.compile(r"^(?!(?:puh|p|tel|gsm|email|sähköposti|s-posti)\b)[a-zåäö]+[ ,]")
+
+
+def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool,
+                        next_line: str = "") -> bool:
+    """A short line alone, starting upper-case, not ending like a sentence, and not
+    wrapped onto a next line that goes on in lower case (text copied from a PDF)."""
     stripped = line.strip()
     if not stripped or len(stripped) > 110 or not (prev_blank or next_blank):
         return False
+    if not next_blank and (_WRAPPED.match(next_line.strip()) or
+                           len(stripped) >= 60 and len(next_line.strip()) >= 40):
+        return False   # a paragraph wrapped at a fixed width
     if not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
     if stripped.endswith((".", ",", ";", "»", "›", "→")) and not stripped.endswith("..."):
@@ -66,10 +76,48 @@ def _field(line: str) -> re.Match[str] | None:
     return match
 
 
+_PAGE_NUMBER = re.compile(r"^\s*(?:sivu\s+|s\.\s*)?\d{1,3}(?:\s*(?:/|\(|of)\s*\d{1,3}\)?)?\s*$",
+                          re.I)
+#: A line whose one number stands at its start or end: "Soite | Hyvä kasvu    4".
+_END_NUMBER = re.compile(r"^\s*(?:\d+\D+|\D+\d+)\s*$")
+_RULE_LINE = re.compile(r"^\s*([_\-=–—.·*])\1{9,}\s*$")
+
+
+def page_furniture(lines: list[str]) -> set[int]:
+    """Indexes of lines that a PDF's pages add, not its text: page numbers alone
+    ("12", "Sivu 3/8"), rules ("_____"), and running heads or feet that come back
+    page after page with only their numbers changed ("Soite | Hyvä kasvu    4")."""
+    def alone(i: int) -> bool:   # a page's head or foot stands apart from the text
+        return all(j < 0 or j >= len(lines) or not lines[j].strip() or
+                   _RULE_LINE.match(lines[j]) for j in (i - 1, i + 1))
+
+    shapes: dict[str, set[str]] = {}
+    candidates: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if _END_NUMBER.match(line) and len(line.strip()) <= 120 and alone(i):
+            candidates[i] = re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip()
+            shapes.setdefault(candidates[i], set()).add(line.strip())
+    out = {i for i, shape in candidates.items() if len(shapes[shape]) >= 2}
+    out |= {i for i, line in enumerate(lines) if _RULE_LINE.match(line) or
+            _PAGE_NUMBER.match(line) and alone(i)}
+    return out
+
+
+_INDENTED = re.compile(r"^(?: {2,}|\t)\S")
+
+
+def _continues(para: list[tuple[int, int, int]], raw: list[str], i: int) -> bool:
+    """Does line ``i`` carry on a sentence that the paragraph's last line left open
+    ("… sivistystoimet: Kokkolan\nkaupunki, …" is prose wrapped, not a card field)?"""
+    return bool(para) and not re.search(r"[.!?:;]\s*$", raw[i - 1])
+
+
 def blocks(text: str) -> list[Block]:
     """Split ``text`` into blocks and link each to the heading above it."""
     lines = list(_line_spans(text))
     raw = [text[s:e] for s, e, _ in lines]
+    furniture = page_furniture(raw)
+    raw = ["" if i in furniture else line for i, line in enumerate(raw)]
     out: list[Block] = []
     heading: int | None = None
     lead_in: int | None = None   # a "Label:" line that opens a list
@@ -118,7 +166,8 @@ def blocks(text: str) -> list[Block]:
             lead_in = len(out)
             out.append(Block(BlockKind.HEADING, s, e - 1, text[s:e - 1], number, heading,
                              label="lead-in"))
-        elif (field := _field(line)) is not None and not _INLINE_NUMBERED.search(line):
+        elif (field := _field(line)) is not None and not _INLINE_NUMBERED.search(line) and \
+                not _continues(para, raw, i):
             flush_paragraph()
             s, e = _strip(text, start, end)  # the label too: it may name things
             out.append(Block(BlockKind.FIELD, s, e, text[s:e], number, heading,
@@ -126,7 +175,13 @@ def blocks(text: str) -> list[Block]:
         elif _INLINE_NUMBERED.search(line) and ":" in line and _has_numbered_run(line):
             flush_paragraph()
             out.extend(_inline_items(text, start, end, number, heading, len(out)))
-        elif not para and _looks_like_heading(line, prev_blank, next_blank):
+        elif lead_in is not None and _INDENTED.match(line) and \
+                (not para or _INDENTED.match(raw[i - 1])):
+            flush_paragraph()   # "Jäsenet:" and indented lines: a list without bullets
+            s, e = _strip(text, start, end)
+            out.append(Block(BlockKind.ITEM, s, e, text[s:e], number, lead_in))
+        elif not para and _looks_like_heading(line, prev_blank, next_blank,
+                                              raw[i + 1] if i + 1 < len(raw) else ""):
             s, e = _strip(text, start, end)
             heading = len(out)
             lead_in = None

@@ -1,0 +1,48 @@
+"""Text copied from a PDF: page furniture, words broken at line ends, paragraphs
+wrapped at a fixed width, indented lists under a "Label:" line."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_builder.model import BlockKind
+from graph_builder.morphology import tokenize
+from graph_builder.segment import blocks, page_furniture
+
+
+def test_running_heads_page_numbers_and_rules_are_furniture() -> None:
+    lines = ["Otsikko", "", "Soite | Hyvä kasvu    2", "____________", "", "teksti",
+             "- 2017: 100 €", "- 2018: 200 €", "", "Sivu 3/8", "", "Soite | Hyvä kasvu    3",
+             "", "12"]
+    assert page_furniture(lines) == {2, 3, 9, 11, 13}
+
+
+def test_a_line_once_or_inside_text_is_not_furniture() -> None:
+    lines = ["Hankeaika 2017", "", "Budjetti 2018", "rivi", "Budjetti 2019", "rivi"]
+    assert page_furniture(lines) == set()
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Centria-\nammattikorkeakoulu", ["Centria-ammattikorkeakoulu"]),
+    ("perhe-\nkeskus", ["perhekeskus"]),
+    ("sosiaali-\nja terveysministeriö", ["sosiaali-", "ja", "terveysministeriö"]),
+    ("Centria- ammattikorkeakoulu", ["Centria-", "ammattikorkeakoulu"]),
+])
+def test_words_broken_at_a_line_end(text: str, words: list[str]) -> None:
+    assert [t.text for t in tokenize(text, analyse=False)] == words
+
+
+def test_wrapped_paragraph_is_not_a_heading_nor_a_field() -> None:
+    text = ("1.1 Hallinnointi\n\n"
+            "Hanketta hallinnoi Keski-Pohjanmaan sosiaali- ja terveyspalvelukuntayhtymä\n"
+            "Soite. Kehittämiseen osallistuivat kuntien sivistystoimet: Kokkolan\n"
+            "kaupunki ja Kannuksen kaupunki.\n")
+    kinds = [(b.kind, b.text.split()[0]) for b in blocks(text)]
+    assert kinds == [(BlockKind.HEADING, "1.1"), (BlockKind.PARAGRAPH, "Hanketta")]
+
+
+def test_indented_lines_under_a_label_are_items() -> None:
+    text = ("Ohjausryhmän jäsenet:\n\n  Anna Virta, johtaja, Soite (pj.)\n"
+            "  Pekka Ojala, rehtori, Kokkolan kaupunki\n\nMuuta tekstiä.\n")
+    items = [b.text for b in blocks(text) if b.kind is BlockKind.ITEM]
+    assert items == ["Anna Virta, johtaja, Soite (pj.)", "Pekka Ojala, rehtori, Kokkolan kaupunki"]
