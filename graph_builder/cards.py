@@ -93,6 +93,10 @@ def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list
 
 def _value_start(sent: Sentence, block: Block) -> int:
     """Where a card field's value begins ("Hankkeen hallinnoija: |Seinäjoen kaupunki")."""
+    if block.kind is BlockKind.FIELD and sent.start == block.start and block.label and \
+            sent.text.startswith(block.label):   # "Hallinnoija      Espoon kaupunki"
+        rest = sent.text[len(block.label):]
+        return sent.start + len(block.label) + len(rest) - len(rest.lstrip(" \t:"))
     if block.kind is BlockKind.FIELD and sent.start == block.start:
         colon = sent.text.find(":")
         if colon >= 0:

@@ -63,6 +63,8 @@ class Block:
     line: int           # 1-based line of ``start``
     heading: int | None = None   # index of the heading this block stands under
     label: str | None = None     # for FIELD: the label before the colon
+    #: for a ROW laid out with spaces (a PDF's table): each cell's (start, end)
+    cells: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ _PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\
                           r"\brahoittama|\bkuuluva", re.I)
 _ACTIVE = re.compile(r"toteutet|toteutti|toteuttaa|kestää|kesti|käynnissä|toimii|toimi\b|"
                      r"ajalle|ajalla|aikana|vuosina|vuosille", re.I)
-_KEY_PROJECT = re.compile(r"kärkihanke|kärkihankkee|kärkiohjelma", re.I)
+_KEY_PROJECT = re.compile(r"kärkihanke|kärkihankke|kärkiohjelm", re.I)
 _CONTRIBUTES = re.compile(r"sisältöä|valmistelu|tukee|tukea|osaksi|osana", re.I)
 _RESPONSIBLE = re.compile(r"\bvastaa\b|\bvastaava\b|\bvastuussa\b|\bvastuuhenkilö", re.I)
 _FIELD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -403,7 +403,7 @@ def programme_relations(ctx: DocContext, s: int) -> list[Fact]:
                                       ctx.sentences[s].end)
     if key_project:
         for org in ctx.mentions(s, Kind.ORGANISATION):
-            if org.start > first.end and 0 <= key_project.start() - org.end <= 4:
+            if 0 <= key_project.start() - org.end <= 4:   # "… Sipilän hallituksen kärkihanke"
                 out.append(_fact(first.key, "keyProjectOf", org.key, "relation.key-project", s,
                                  0.85))
                 break

@@ -66,6 +66,21 @@ def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool,
     return len(stripped.split()) <= 14
 
 
+#: "Hankkeen nimi        Lapsen paras": a label and its value in two columns, as a
+#: card laid out in a PDF comes out as text (no colon, a wide gap, one gap only).
+_SPACED_FIELD = re.compile(r"^[ \t]*([A-ZÄÖÅ][\w./()-]*(?: [\w./()-]+){0,4})(?: {3,}|\t+)"
+                           r"(\S(?:(?! {3,}|\t).)*)$")
+
+
+def _spaced_field(lines: list[str], i: int) -> re.Match[str] | None:
+    """A two-column label line, in a run of at least two such lines."""
+    match = _SPACED_FIELD.match(lines[i])
+    if match is None or match.group(1).strip().isdigit():
+        return None
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return match if any(_SPACED_FIELD.match(lines[j]) for j in near) else None
+
+
 def _field(line: str) -> re.Match[str] | None:
     match = _FIELD.match(line)
     if not match:
@@ -106,6 +121,79 @@ def page_furniture(lines: list[str]) -> set[int]:
 _INDENTED = re.compile(r"^(?: {2,}|\t)\S")
 
 
+_GAP = re.compile(r"(?: {3,}|\t+)")
+
+
+def _chunks(line: str) -> list[tuple[int, int]]:
+    """Runs of text in a line separated by gaps of three spaces or more."""
+    out, pos = [], 0
+    for gap in _GAP.finditer(line):
+        if line[pos:gap.start()].strip():
+            out.append((pos + len(line[pos:gap.start()]) - len(line[pos:gap.start()].lstrip()),
+                        gap.start()))
+        pos = gap.end()
+    if line[pos:].strip():
+        rest = line[pos:]
+        out.append((pos + len(rest) - len(rest.lstrip()), len(line.rstrip())))
+    return out
+
+
+def spaced_rows(lines: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Tables laid out with spaces, as PDF tables come out as text: runs of three
+    lines or more, each with two text runs or more apart by wide gaps, one of them
+    with three columns or more. Cells are placed under the columns of the widest
+    line by their middle, so a right-aligned number finds its column and an empty
+    cell stays empty. Returns line index -> cells (offsets within the line)."""
+    out: dict[int, tuple[tuple[int, int], ...]] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(_chunks(lines[j])) >= 2 and "|" not in lines[j]:
+            j += 1
+        run = range(i, j)
+        widest = max(run, key=lambda k: len(_chunks(lines[k])), default=None)
+        if len(run) >= 3 and widest is not None and len(_chunks(lines[widest])) >= 3:
+            starts = [a for a, _ in _chunks(lines[widest])]
+            for k in run:
+                cells = [(len(lines[k]), len(lines[k]))] * len(starts)
+                for a, b in _chunks(lines[k]):
+                    middle = (a + b) / 2
+                    col = max((n for n, st in enumerate(starts) if n == 0 or st - 2 <= middle),
+                              default=0)
+                    if cells[col][0] < cells[col][1]:   # two runs in one column: join them
+                        a = cells[col][0]
+                    cells[col] = (a, b)
+                out[k] = tuple(cells)
+        i = max(j, i + 1)
+    return out
+
+
+#: "Pirjo Laaksonen, perhe- ja sosiaalipalvelujen johtaja, …": a line that opens
+#: with a person's name and a comma.
+_PERSON_LINE = re.compile(r"^\s*[A-ZÄÖÅ][a-zäöåéü]+(?:-[A-ZÄÖÅ][a-zäöåéü]+)? "
+                          r"(?:[A-ZÄÖÅ][a-zäöåéü]+-?)+,")
+
+
+def _person_lines(para: list[tuple[int, int, int]], raw: list[str],
+                  spans: list[tuple[int, int, int]]) -> list[tuple[tuple, tuple]]:
+    """A paragraph that is a list of people without bullets, one "Name, title,
+    organisation" per line, a line that goes on in lower case belonging to the one
+    above (a PDF's wrapped line): its items as (first line, last line) pairs."""
+    if len(para) < 2:
+        return []
+    index = {span: i for i, span in enumerate(spans)}
+    items: list[list[tuple[int, int, int]]] = []
+    for span in para:
+        line = raw[index[span]] if span in index else ""
+        if _PERSON_LINE.match(line):
+            items.append([span])
+        elif items and line.strip()[:1].islower():
+            items[-1].append(span)
+        else:
+            return []
+    return [(item[0], item[-1]) for item in items] if len(items) >= 2 else []
+
+
 def _continues(para: list[tuple[int, int, int]], raw: list[str], i: int) -> bool:
     """Does line ``i`` carry on a sentence that the paragraph's last line left open
     ("… sivistystoimet: Kokkolan\nkaupunki, …" is prose wrapped, not a card field)?"""
@@ -118,6 +206,7 @@ def blocks(text: str) -> list[Block]:
     raw = [text[s:e] for s, e, _ in lines]
     furniture = page_furniture(raw)
     raw = ["" if i in furniture else line for i, line in enumerate(raw)]
+    spaced = spaced_rows(raw)
     out: list[Block] = []
     heading: int | None = None
     lead_in: int | None = None   # a "Label:" line that opens a list
@@ -125,6 +214,12 @@ def blocks(text: str) -> list[Block]:
 
     def flush_paragraph() -> None:
         nonlocal para
+        people = _person_lines(para, raw, lines)
+        if people:
+            for first, last in people:
+                s, e = _strip(text, first[0], last[1])
+                out.append(Block(BlockKind.ITEM, s, e, text[s:e], first[2], heading))
+            para = []
         if para:
             start, end = _strip(text, para[0][0], para[-1][1])
             if end > start:
@@ -153,6 +248,11 @@ def blocks(text: str) -> list[Block]:
             s, e = _strip(text, start + bullet.end(), end)
             owner = lead_in if lead_in is not None else heading
             out.append(Block(BlockKind.ITEM, s, e, text[s:e], number, owner))
+        elif i in spaced:
+            flush_paragraph()
+            s, e = _strip(text, start, end)
+            cells = tuple((start + a, start + b) for a, b in spaced[i])
+            out.append(Block(BlockKind.ROW, s, e, text[s:e], number, heading, cells=cells))
         elif _ROW.match(line):
             flush_paragraph()
             s, e = _strip(text, start, end)
@@ -166,8 +266,8 @@ def blocks(text: str) -> list[Block]:
             lead_in = len(out)
             out.append(Block(BlockKind.HEADING, s, e - 1, text[s:e - 1], number, heading,
                              label="lead-in"))
-        elif (field := _field(line)) is not None and not _INLINE_NUMBERED.search(line) and \
-                not _continues(para, raw, i):
+        elif ((field := _field(line)) is not None and not _INLINE_NUMBERED.search(line) or
+              (field := _spaced_field(raw, i)) is not None) and not _continues(para, raw, i):
             flush_paragraph()
             s, e = _strip(text, start, end)  # the label too: it may name things
             out.append(Block(BlockKind.FIELD, s, e, text[s:e], number, heading,
@@ -314,6 +414,9 @@ def paragraph_lead(block_list: list[Block], index: int) -> str | None:
 def row_cells(block: Block) -> list[tuple[int, int, str]]:
     """The cells of a table row as (document start, end, text), outer bars and
     spaces and Markdown emphasis ("**871 648,06**") left out."""
+    if block.cells:   # a table laid out with spaces: cells found by columns
+        return [(a, b, block.text[a - block.start:b - block.start]) if b > a
+                else (block.end, block.end, "") for a, b in block.cells]
     out = []
     pos = block.start
     body = block.text

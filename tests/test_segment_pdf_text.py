@@ -46,3 +46,32 @@ def test_indented_lines_under_a_label_are_items() -> None:
             "  Pekka Ojala, rehtori, Kokkolan kaupunki\n\nMuuta tekstiä.\n")
     items = [b.text for b in blocks(text) if b.kind is BlockKind.ITEM]
     assert items == ["Anna Virta, johtaja, Soite (pj.)", "Pekka Ojala, rehtori, Kokkolan kaupunki"]
+
+
+def test_two_column_card_lines_are_fields() -> None:
+    text = ("Hankkeen nimi          Lapsen paras\nHallinnoija            Espoon kaupunki\n"
+            "Toteutusaika           1.4.2017–31.12.2018\n")
+    fields = [(b.kind, b.label) for b in blocks(text)]
+    assert fields == [(BlockKind.FIELD, "Hankkeen nimi"), (BlockKind.FIELD, "Hallinnoija"),
+                      (BlockKind.FIELD, "Toteutusaika")]
+
+
+def test_a_table_laid_out_with_spaces_keeps_its_columns() -> None:
+    from graph_builder.segment import row_cells
+    text = ("                              Budjetti €     Toteutunut €\n"
+            "Valtionavustus                1 960 000        1 897 504\n"
+            "Omarahoitus (20 %)              490 000          474 376\n"
+            "Palautettava avustus                              62 496\n")
+    rows = [[c[2] for c in row_cells(b)] for b in blocks(text)]
+    assert rows == [["", "Budjetti €", "Toteutunut €"],
+                    ["Valtionavustus", "1 960 000", "1 897 504"],
+                    ["Omarahoitus (20 %)", "490 000", "474 376"],
+                    ["Palautettava avustus", "", "62 496"]]
+
+
+def test_people_one_per_line_are_items_with_their_wrapped_lines() -> None:
+    text = ("6 OHJAUSRYHMÄ\n\nPirjo Laaksonen, johtaja, Espoon kaupunki,\npuheenjohtaja\n"
+            "Kirsi Aalto, ylilääkäri, HUS\nAnu Koski, suunnittelija, THL\n")
+    items = [b.text for b in blocks(text) if b.kind is BlockKind.ITEM]
+    assert items == ["Pirjo Laaksonen, johtaja, Espoon kaupunki,\npuheenjohtaja",
+                     "Kirsi Aalto, ylilääkäri, HUS", "Anu Koski, suunnittelija, THL"]
