@@ -24,6 +24,27 @@ _NAME_DASH = re.compile(r"\s+[–—-]\s+")
 _SPLIT = re.compile(r"\s*(?:,|;|\bja\b|\bsekä\b)\s*")
 
 
+#: "Hankkeen nimi on Perheet keskiöön – …", "Hankkeen nimeksi valittiin Lapsen paras."
+_NAME_STATEMENT = re.compile(r"\b(?:hankkeen|projektin) (?:nimi on|nimeksi (?:tuli|valittiin|"
+                             r"annettiin)|virallinen nimi on)\s+[\"“”]?", re.I)
+
+
+def _name_statement(sent: Sentence, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """A project's name stated in prose: the capitalised words after "Hankkeen nimi
+    on", up to a dash, a comma or the sentence's end."""
+    match = _NAME_STATEMENT.search(sent.text)
+    if match is None:
+        return []
+    rest = sent.text[match.end():]
+    name = re.split(r"\s+[–—-]\s+|[,;:(\"“”]|\.\s|\.$", rest, maxsplit=1)[0].strip()
+    start = sent.start + match.end()
+    if not name[:1].isupper() or len(name.split()) > 8 or not _free(start, start + len(name),
+                                                                     found):
+        return []
+    return [Mention(Kind.PROJECT, start, start + len(name), name, name, "card.project-name",
+                    sent.index, confidence=0.85)]
+
+
 def _free(start: int, end: int, taken: list[Mention]) -> bool:
     return all(end <= m.start or start >= m.end for m in taken)
 
@@ -126,6 +147,9 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
     if out:
         return out
     out = table_project(sent, block, tokens, found, blocks)
+    if out:
+        return out
+    out = _name_statement(sent, tokens, found)
     if out:
         return out
     value_start = _value_start(sent, block)

@@ -107,8 +107,11 @@ def gazetteer() -> Gazetteer:
         body = Body(e.key, e.name_fi, e.abbreviation)
         ervas[e.key] = e
         short = e.hospital_abbreviation
+        host = f"{e.hospital_districts[0]}n erityisvastuualue" if e.hospital_districts else ""
         for name in (e.name_fi, e.name_en, e.abbreviation, f"{short}-erityisvastuualue",
-                     f"{short}:n erityisvastuualue"):
+                     f"{short}:n erityisvastuualue", host):
+            if not name:
+                continue
             bodies[loose_key(name)] = body
     by_key = {b.key: b for b in bodies.values()}
     return Gazetteer(regions, municipalities, bodies, abbreviations, genitive, by_key, ervas,

@@ -405,17 +405,20 @@ def erva_areas(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Ment
     by_short = {e.hospital_abbreviation: e for e in gaz.ervas.values()}
     found: list[tuple[int, int, object]] = []
     for e in gaz.ervas.values():
-        stem = e.name_fi.rsplit(" ", 1)[0]
-        for m in re.finditer(rf"\b{re.escape(stem)}\s+erityisvastuualue\w*", text, re.I):
-            found.append((m.start(), m.end(), e))
+        # "Kuopion yliopistollisen sairaalan erityisvastuualue", or by its host district:
+        # "Helsingin ja Uudenmaan sairaanhoitopiirin erityisvastuualue"
+        host = e.hospital_districts[0] if e.hospital_districts else ""
+        for stem in filter(None, (e.name_fi.rsplit(" ", 1)[0], host and host + "n")):
+            for m in re.finditer(rf"\b{re.escape(stem)}\s+erityisvastuualue\w*", text, re.I):
+                found.append((m.start(), m.end(), (e, f"{stem} erityisvastuualue")))
     for m in re.finditer(rf"\b({shorts}){_ERVA_TAIL}", text):
-        found.append((m.start(), m.end(), by_short[m.group(1)]))
+        found.append((m.start(), m.end(), (by_short[m.group(1)], None)))
     stems = rf"\b({shorts})-(?={_ERVA_JOIN}(?:(?:{shorts})-{_ERVA_JOIN})*(?:{shorts}){_ERVA_TAIL})"
     for m in re.finditer(stems, text):
-        found.append((m.start(), m.end(), by_short[m.group(1)]))
-    for a, b, e in found:
+        found.append((m.start(), m.end(), (by_short[m.group(1)], None)))
+    for a, b, (e, name) in found:
         out.append(Mention(Kind.ORGANISATION, sent.start + a, sent.start + b, text[a:b],
-                           e.name_fi, "org.erva-area", sent.index, confidence=0.95))
+                           name or e.name_fi, "org.erva-area", sent.index, confidence=0.95))
     return out
 
 
@@ -632,6 +635,8 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
         surname = last.lemma if last.known and last.lemma[:1].isupper() else last.text
         if last.known and last.lemma[:1].islower():
             surname = last.lemma[:1].upper() + last.lemma[1:]
+        if last.text.endswith("nen"):
+            surname = last.text   # "Kautonen" is nominative as written (its genitive is "-sen")
         out.append(_mention(Kind.PERSON, [first, last], sent, "person.first-last",
                             name=f"{first.text} {surname}", confidence=0.9))
     return out

@@ -252,16 +252,19 @@ _DASH_BETWEEN = re.compile(r"^\s+[–—-]\s+$")
 
 
 def _join_card_names(mentions: list[Mention], keys: list[str], text: str,
-                     uf: UnionFind) -> None:
+                     uf: UnionFind, gaz: Gazetteer) -> None:
     """A card's project name is one project with the longer name after its dash
     ("Hankkeen nimi: Pohjoisen perheet – Lapin … muutoshanke") and with its short-name
     field ("Lyhenne: PoPe"), whichever the finders read first."""
     names = [i for i, m in enumerate(mentions) if m.rule == "card.project-name"]
-    for i in names:
-        m = mentions[i]
+    for i, m in enumerate(mentions):
+        if m.kind is not Kind.PROJECT:
+            continue
         for j, other in enumerate(mentions):
+            # in prose too: "Hankkeen nimi on Perheet keskiöön – Kymenlaakson … muutoshanke"
             if other.kind is Kind.PROJECT and other.sentence == m.sentence and \
-                    _DASH_BETWEEN.match(text[m.end:other.start]):
+                    _DASH_BETWEEN.match(text[m.end:other.start]) and \
+                    (i in names or _name_region(other.name, gaz) is not None):
                 uf.union(keys[i], keys[j])
     for j, m in enumerate(mentions):
         if m.rule == "card.project-short-name":
@@ -398,7 +401,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
             uf.union(keys[i], name_key(keys[i].split(":")[0], part))
     _join_name_suffixes(mentions, keys, uf)
     _join_abbreviated_heads(mentions, keys, uf)
-    _join_card_names(mentions, keys, text, uf)
+    _join_card_names(mentions, keys, text, uf, gaz)
     stated_names: dict[str, set[str]] = {}
     for i, m in enumerate(mentions):
         single = m.name
@@ -473,6 +476,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
     for i in [i for i, k in keys_out.items() if k not in entities]:
         del keys_out[i]
     _join_heading_group(mentions, keys_out, entities)
+    _join_bare_organs(keys_out, entities)
     main_region = _main_region(mentions, keys_out, entities)
     if main_region is not None:
         _qualify_groups(entities, keys_out, gaz.region_genitive.get(main_region.split(":")[1]))
@@ -506,6 +510,33 @@ def _join_heading_group(mentions: list[Mention], keys: dict[int, str],
     for i, k in keys.items():
         if k == old:
             keys[i] = new
+
+
+#: Organs every municipality or joint authority has: bare, they are the one the
+#: document names in full ("Kaupunginhallitus" under "Kotkan kaupunginhallitus").
+_ORGANS = ("kaupunginhallitus", "kunnanhallitus", "kaupunginvaltuusto", "kunnanvaltuusto",
+           "yhtymähallitus", "yhtymävaltuusto", "ohjausryhmä", "johtoryhmä", "lautakunta")
+
+
+def _join_bare_organs(keys: dict[int, str], entities: dict[str, Entity]) -> None:
+    """A bare organ name joins the one entity the document names with that organ as
+    its last word; with none or several, it stays apart."""
+    for key, ent in list(entities.items()):
+        if ent.kind is not Kind.ORGANISATION or key not in entities:
+            continue
+        bare = {n.lower() for n in ent.names}
+        if len(bare) != 1 or next(iter(bare)) not in _ORGANS:
+            continue
+        organ = next(iter(bare))
+        full = [k for k, e in entities.items() if k != key and e.kind is Kind.ORGANISATION
+                and any(n.lower().endswith(" " + organ) for n in e.names)]
+        if len(full) != 1:
+            continue
+        entities[full[0]].names.update({n: 0 for n in ent.names})
+        del entities[key]
+        for i, k in keys.items():
+            if k == key:
+                keys[i] = full[0]
 
 
 def _qualify_groups(entities: dict[str, Entity], keys: dict[int, str],

@@ -59,6 +59,8 @@ def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool,
         return False   # a paragraph wrapped at a fixed width
     if not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
+    if not re.search(r"[^\W\d_]{3,}", stripped):
+        return False   # "2017    18 360 €": figures, not a title
     if stripped.endswith((".", ",", ";", "»", "›", "→")) and not stripped.endswith("..."):
         return False  # a sentence, or a link line ("Loppuraportti »")
     if stripped.endswith("?") and len(stripped) > 60:
