@@ -99,3 +99,17 @@ def test_projects_of_a_page_about_one_programme_mostly(tmp_path) -> None:
     part = {(f.subject, f.obj) for f in facts if f.predicate == "partOf"}
     assert ("project:pikkuvaen-polku", "programme:lape") in part, part
 
+
+def test_programme_funding_query_counts_a_group_sum_once() -> None:
+    """funding-by-programme adds the programme's own amounts to its projects'; a sum
+    stated for the projects (the "Yhteensä" row, "yhteensä noin 1,6 miljoonaa") is
+    not counted again beside them."""
+    import queries
+    from graph_builder.pipeline import emit
+    from graph_builder.serialize import union_graph
+
+    result = analyse(read_document(CASES / "group_of_projects" / "input.md"))
+    graph = union_graph(emit([result])[0])
+    rows = [r for r in queries.run("funding-by-programme", graph)
+            if str(r[3]) == "state-grant"]
+    assert [Decimal(str(r[4])) for r in rows] == [Decimal("1585500")], rows
