@@ -52,6 +52,20 @@ PLURAL_MUNICIPALITY_WORDS: frozenset[str] = frozenset({
 PROGRAMME_HEADS: tuple[str, ...] = ("muutosohjelma", "ohjelma", "uudistus", "kärkiohjelma")
 #: Heads of project names: "LAPE-hanke", "kehittämishanke".
 PROJECT_HEADS: tuple[str, ...] = ("hanke", "projekti")
+#: A project noun in the plural, as its word ends: "hankkeet", "LAPE-hankkeille",
+#: "projektien". Such a noun with no name speaks of a group of projects together.
+GROUP_OF_PROJECTS = re.compile(r"(hankkeet|hankkei\w*|projektit|projektien|projekte\w*)$")
+#: Stems of project nouns whose plural is no group of projects: a government's key
+#: projects ("kärkihankkeista") are programmes; sub-projects ("osahankkeisiin") are
+#: parts of the page's project, and their money is its money.
+NOT_A_PROJECT_GROUP: tuple[str, ...] = ("kärkihank", "kärkiprojekt", "osahank", "osaprojekt",
+                                        "alahank")
+#: Words that say "each" before "omalla hankkeella": "kaikissa maakunnissa omalla
+#: hankkeella" is one project per region, a group.
+GROUP_DISTRIBUTIVE = re.compile(r"^(kaik(ki|issa|illa|kiin|ista|ille)|jokai(nen|sessa|sella|"
+                                r"seen|sesta|selle))$", re.I)
+#: The label of a table's total row: "Yhteensä", "Yht.", "Kaikki yhteensä", "Total".
+TOTAL_LABEL = re.compile(r"^(kaikki\s+)?(yhteensä|yht\.?|summa|total)\s*:?$", re.I)
 #: Heads of plan-like measures: "juurruttamissuunnitelma", "tiekartta".
 PLAN_HEADS: tuple[str, ...] = ("suunnitelma", "tiekartta", "käsikirja", "sääntökirja")
 #: Verbs that say a plan is being made, so a plan noun is a measure.
@@ -113,6 +127,9 @@ def names_a_role(text: str) -> bool:
     """Does a label or heading speak of roles ("Osatoteuttajat", "Ohjausryhmä")?"""
     return any(role_of(w) for w in text.split())
 
+
+#: Verbs of granting money ("STM on myöntänyt …"): the organisation before them funds.
+GRANT_VERBS = re.compile(r"^(myönsi|myöntänyt|myöntää|myönsivät|myöntäneet|myönnettiin)$", re.I)
 
 #: Money: kinds of amount by the cue word before the number.
 FUNDING_CUES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -13,11 +13,12 @@ osatoteuttajana").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
-from graph_builder.lexicon import TITLE_HEADS, WEAK_ROLE_CUES, role_of
+from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
 from graph_builder.titles import title_near
@@ -95,7 +96,7 @@ def _cue_confidence(tokens: list[Token], pos: int) -> float:
     return 0.8 if tok is not None and WEAK_ROLE_CUES.search(tok.text.lower()) else 0.9
 
 
-_GRANTS = re.compile(r"^(myönsi|myöntänyt|myöntää|myönsivät|myöntäneet|myönnettiin)$", re.I)
+_GRANTS = GRANT_VERBS
 
 
 def grantor(ctx: DocContext, s: int) -> list[Fact]:
@@ -156,6 +157,8 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
             targets = _nearest_run(before, ctx, pos)
             if targets and verb and not _speaks_of_project(ctx, s):
                 targets = []  # "Kela tukee perheitä": a subject, but of no project
+            if targets and verb and not _antecedent_of_relative(ctx, targets[-1], pos):
+                targets = []  # "X myönsi avustuksen hankkeille, jotka toteuttavat …"
         for org in targets:
             if org.key != project:
                 out.append(_fact(project, ROLE_PREDICATE[role], org.key, f"role.{role}", s,
@@ -163,13 +166,36 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*(joka|jotka)\s*$", re.I)
+
+
+def _antecedent_of_relative(ctx: DocContext, name: Resolved, cue: int) -> bool:
+    """Is a name before a verb its subject, when a relative pronoun opens the verb's
+    clause? Only if the pronoun follows the name ("Kuopion kaupunki, joka hallinnoi
+    …"); "… myönsi avustuksen hankkeille, jotka toteuttavat …" has the projects as
+    the doer, not the ministry. With no pronoun just before the verb: yes."""
+    gap = ctx.document.text[name.end:cue]
+    if not _RELATIVE_BEFORE.search(gap):
+        return True
+    return bool(re.fullmatch(r"\s*(\([^()]*\))?\s*,\s*(joka|jotka)\s*", gap, re.I))
+
+
 #: Words that refer to "the programme" without naming it ("Kansallisesti
 #: muutosohjelmaa koordinoi …"): in a document with one programme, that one.
-_GENERIC_PROGRAMME = {"muutosohjelma", "ohjelma", "kärkiohjelma", "kärkihanke"}
+GENERIC_PROGRAMME = {"muutosohjelma", "ohjelma", "kärkiohjelma", "kärkihanke"}
 
 
 def _names_programme_generically(tokens: list[Token]) -> bool:
-    return any(t.lemma.lower() in _GENERIC_PROGRAMME and t.text[:1].islower() for t in tokens)
+    return names_programme_generically(tokens)
+
+
+def names_programme_generically(tokens: list[Token], sentence_start: bool = False) -> bool:
+    """Does a sentence say "muutosohjelma" or "ohjelma" without a name? Capitalised, the
+    word is part of a name ("Ohjelma X"), except as the sentence's first word when
+    ``sentence_start`` allows it ("Ohjelman kokonaisrahoitus on …")."""
+    return any(t.lemma.lower() in GENERIC_PROGRAMME and
+               (t.text[:1].islower() or (sentence_start and k == 0))
+               for k, t in enumerate(tokens))
 
 
 _ANSWERS_FOR = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan)$", re.I)
@@ -370,10 +396,30 @@ def part_of(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+def main_programme(ctx: DocContext) -> str | None:
+    """The programme a document is about: its only one, or the one it names at least
+    twice as often as any other (a news item on LAPE that mentions the sote reform
+    once, or a heading the names split off as a programme of its own)."""
+    counts: Counter = Counter()
+    for i, m in enumerate(ctx.resolution.mentions):
+        key = ctx.resolution.keys.get(i)
+        if key is not None and m.kind is Kind.PROGRAMME:
+            counts[key] += 1
+    for key, ent in ctx.resolution.entities.items():
+        if ent.kind is Kind.PROGRAMME:
+            counts[key] += 0
+    if not counts:
+        return None
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    if len(ranked) > 1 and counts[ranked[0]] < 2 * counts[ranked[1]]:
+        return None
+    return ranked[0]
+
+
 def sole_programme(ctx: DocContext) -> list[Fact]:
     """In a document about one programme, its projects belong to it (low confidence)."""
-    programmes = sorted(k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME)
-    if len(programmes) != 1:
+    programme = main_programme(ctx)
+    if programme is None:
         return []
     out = []
     seen = set()
@@ -381,7 +427,7 @@ def sole_programme(ctx: DocContext) -> list[Fact]:
         for proj in ctx.mentions(sent.index, Kind.PROJECT):
             if proj.key not in seen:
                 seen.add(proj.key)
-                out.append(_fact(proj.key, "partOf", programmes[0], "relation.sole-programme",
+                out.append(_fact(proj.key, "partOf", programme, "relation.sole-programme",
                                  sent.index, 0.6))
     return out
 
@@ -499,8 +545,11 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     amounts = ctx.money.get(s, [])
     if not amounts or ctx.block_of(s).kind is BlockKind.ROW:
         return out  # a table row's amounts: value_facts.table_money reads its header
+    from graph_builder.collective import speaks_of_group
     from graph_builder.contributions import payer_kind, payers
     project = sentence_project(ctx, s)
+    if project is not None and speaks_of_group(ctx, s):
+        project = None   # "Hankkeille myönnettiin yhteensä …": the group's sum (collective)
     paid = payers(ctx, s, amounts)
     if project is None and not paid:
         return out
@@ -858,7 +907,11 @@ def relation_facts(ctx: DocContext) -> Iterator[Fact]:
     """Every rule over every sentence, in document order; then document-wide rules."""
     yield from _sentence_facts(ctx)
     yield from forward_lists(ctx)
-    stated = set()
+    from graph_builder.collective import programme_members
+
+    members = programme_members(ctx)
+    yield from members
+    stated = {f.subject for f in members}
     for sent in ctx.sentences:
         stated.update(f.subject for f in part_of(ctx, sent.index))
     yield from (f for f in sole_programme(ctx) if f.subject not in stated)

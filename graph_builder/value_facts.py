@@ -42,6 +42,8 @@ _SUB_PROJECT = re.compile(r"osahank|osaprojekt", re.I)
 #: A first column of organisations or places: its amounts are theirs, not a project's.
 _PARTY_COLUMN = re.compile(r"^(kunta|kunnat|organisaatio|toteuttaja|osatoteuttaja|taho|"
                            r"kumppani|jäsen|kuntayhtymä|maakunta|alue)", re.I)
+#: A header cell whose column gives each row's region ("Maakunta", "Alue").
+_REGION_COLUMN = re.compile(r"^(maakunta|alue)\b", re.I)
 _ROW_SHARE = re.compile(r"\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)")
 
 
@@ -144,11 +146,16 @@ def table_money(ctx: DocContext) -> list[Fact]:
 def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str],
                            cells: list[tuple[int, int, str]], found: list[Resolved], s: int,
                            role_predicate: dict[str, str], head: int) -> list[Fact]:
-    """A project row's organisations in role columns; a sub-project of the page's project
-    when the header or the heading above the table says "osahanke"."""
+    """A project row's organisations in role columns, its region in a "Maakunta" column;
+    a sub-project of the page's project when the header or the heading above the table
+    says "osahanke"."""
     out: list[Fact] = []
     for n, (a, b, _) in enumerate(cells):
         words = header[n].replace("(", " ").split() if n < len(header) else []
+        if n < len(header) and _REGION_COLUMN.match(header[n]):
+            out.extend(_fact(project.key, "inRegion", r.key, "table.row-region", s, 0.85)
+                       for r in found if a <= r.start < b and r.kind is Kind.REGION)
+            continue
         role = next((r for w in words if (r := role_of(w))), None)
         if role is None:
             continue
@@ -278,5 +285,8 @@ def grouped_list_roles(ctx: DocContext) -> list[Fact]:
 
 def value_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     """The layout's values, given the facts the sentence rules found."""
+    from graph_builder.collective import group_facts
+
     found = table_money(ctx) + contact_lines(ctx) + grouped_list_roles(ctx)
+    found += group_facts(ctx, facts + found)
     return found + share_facts(ctx, facts + found)
