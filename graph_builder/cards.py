@@ -82,6 +82,20 @@ def region_project(sent: Sentence, block: Block, tokens: list[Token],
                     confidence=0.8)]
 
 
+#: A table's sum row: "Yhteensä", "Kaikki yhteensä", "Summa", "Total".
+_SUM_ROW = re.compile(r"^(kaikki\s+)?(yhteensä|yht\.?|summa|total)\b", re.I)
+
+
+#: Heads of a name that a project column may give a sub-project ("Vaativan tason
+#: OT-verkosto"), though the organisation finder reads them as bodies elsewhere.
+_NETWORK_HEADS = ("verkosto", "ryhmä", "keskus", "palvelut", "malli")
+
+
+def _network_name(m: Mention) -> bool:
+    return m.kind is Kind.ORGANISATION and m.rule == "org.type-word" and \
+        m.name.lower().endswith(_NETWORK_HEADS)
+
+
 def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list[Mention],
                   blocks: list[Block]) -> list[Mention]:
     """"| Osahanke | … |" over "| Hyvinvoiva koulu | … |": the cell under a project
@@ -99,11 +113,11 @@ def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list
         return []
     start, end, value = cells[column]
     if not (sent.start <= start and end <= sent.end) or not value[:1].isupper() \
-            or len(value.split()) > 10:
+            or len(value.split()) > 10 or _SUM_ROW.match(value):
         return []
     inside = [m for m in found if m.start < end and start < m.end]
-    if any(m.kind not in (Kind.REGION, Kind.MUNICIPALITY) or m.start < start or m.end > end
-           for m in inside):
+    if any(m.kind not in (Kind.REGION, Kind.MUNICIPALITY) and not _network_name(m)
+           or m.start < start or m.end > end for m in inside):
         return []  # a named project or an organisation: the finders' reading stands
     if not _tokens_in(tokens, start, end):
         return []

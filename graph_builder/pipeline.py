@@ -112,8 +112,12 @@ def analyse(document: Document, gaz: Gazetteer | None = None,
         with clock("mentions"):
             blocked = [c.span for c in cs]
             mentions = sentence_mentions(sent, toks, gaz, blocked)
-            mentions += cards.structural_mentions(sent, block_list[sent.block], toks, mentions,
-                                                  block_list)
+            structural = cards.structural_mentions(sent, block_list[sent.block], toks, mentions,
+                                                   block_list)
+            rows = [m for m in structural if m.rule == "card.table-project"]
+            mentions = [m for m in mentions if not any(   # the row's project, not a body
+                r.start <= m.start and m.end <= r.end and m.kind is Kind.ORGANISATION
+                for r in rows)] + structural
             found.extend(sorted(mentions, key=lambda m: m.start))
     with clock("resolution"):
         did = doc_id(document)

@@ -145,6 +145,10 @@ class Resolution:
     main_region: str | None
 
 
+#: A list of abbreviations and what they stand for: "- **TaY** – Tampereen yliopisto".
+_DEFINED_AS = re.compile(r"^\s*(?:[-*•]\s+)?\**([A-ZÄÖÅ][\wÄÖÅäöå]{1,15})\**\s+[–—-]\s+$")
+
+
 def _stated_aliases(mentions: list[Mention], tokens: list[Token],
                     text: str) -> list[tuple[int, int | str]]:
     """Pairs (mention, other mention index or abbreviation string) the text states are one."""
@@ -181,6 +185,10 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
                     name = _capitalised_run(tokens, k)
                     if name:
                         pairs.append((i, name))
+        line_start = text.rfind("\n", 0, m.start) + 1
+        defined = _DEFINED_AS.match(text[line_start:m.start])
+        if defined and m.kind is Kind.ORGANISATION:
+            pairs.append((i, defined.group(1)))   # "- **TaY** – Tampereen yliopisto, …"
         if m.kind is Kind.PROJECT:
             pairs.extend((i, name) for name in _appositions(m, text))
             j = _copula_name(i, mentions, by_start, text)
@@ -477,6 +485,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
         del keys_out[i]
     _join_heading_group(mentions, keys_out, entities)
     _join_bare_organs(keys_out, entities)
+    _join_named_rows(mentions, keys_out, entities)
     main_region = _main_region(mentions, keys_out, entities)
     if main_region is not None:
         _qualify_groups(entities, keys_out, gaz.region_genitive.get(main_region.split(":")[1]))
@@ -537,6 +546,29 @@ def _join_bare_organs(keys: dict[int, str], entities: dict[str, Entity]) -> None
         for i, k in keys.items():
             if k == key:
                 keys[i] = full[0]
+
+
+def _join_named_rows(mentions: list[Mention], keys: dict[int, str],
+                     entities: dict[str, Entity]) -> None:
+    """A name a table's project column gives a project ("Pohjoisen Pirkanmaan
+    perhekeskusverkosto") is that project wherever else the page writes it, though the
+    organisation finder reads its head word ("-verkosto") as a body's."""
+    rows = {loose_key(m.name): keys[i] for i, m in enumerate(mentions)
+            if i in keys and m.rule == "card.table-project"}
+    for key, ent in list(entities.items()):
+        if ent.kind is not Kind.ORGANISATION or key not in entities:
+            continue
+        targets = {rows.get(loose_key(n)) for n in ent.names}
+        if len(targets) != 1 or None in targets:
+            continue
+        target = targets.pop()
+        if target not in entities or target == key:
+            continue
+        entities[target].names.update({n: 0 for n in ent.names})
+        del entities[key]
+        for i, k in keys.items():
+            if k == key:
+                keys[i] = target
 
 
 def _qualify_groups(entities: dict[str, Entity], keys: dict[int, str],

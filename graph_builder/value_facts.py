@@ -156,6 +156,11 @@ def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str]
             out.extend(_fact(project.key, "inRegion", r.key, "table.row-region", s, 0.85)
                        for r in found if a <= r.start < b and r.kind is Kind.REGION)
             continue
+        if n < len(header) and _AREA_COLUMN.search(header[n]):   # "Kunta / alue", "Kunnat"
+            out.extend(_fact(project.key, "targets", r.key, "table.row-area", s, 0.8)
+                       for r in found if a <= r.start < b and
+                       r.kind in (Kind.MUNICIPALITY, Kind.REGION))
+            continue
         role = next((r for w in words if (r := role_of(w))), None)
         if role is None:
             continue
@@ -170,6 +175,11 @@ def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str]
     if main and main != project.key and _SUB_PROJECT.search(context):
         out.append(_fact(main, "hasSubProject", project.key, "table.sub-project-row", s, 0.8))
     return out
+
+
+#: A column of the places a project row works in: "Kunta / alue", "Kunnat", "Toiminta-alue".
+_AREA_COLUMN = re.compile(r"^(kunta|kunnat|alue|toiminta-?alue|paikkakun|sijainti|"
+                          r"pilottikun|kohdealue)", re.I)
 
 
 def _cooperation_partner(ctx: DocContext, r: Resolved, cell_end: int) -> bool:

@@ -43,3 +43,30 @@ def test_contact_line_below_an_organisation_is_no_ones() -> None:
     contacts = {(f.subject, f.obj) for f in analyse(doc).facts
                 if f.predicate in ("email", "telephone")}
     assert contacts == {("person:pekka-laine", "+358401112233")}
+
+
+SUBPROJECTS = (
+    "# Osahankkeet\n\nVahva polku -hanketta hallinnoi Porin kaupunki.\n\n"
+    "| Osahanke | Toteuttaja(t) | Kunta / alue | Avustus |\n|---|---|---|---:|\n"
+    "| Pohjoisen Satakunnan perhekeskusverkosto | SatAMK | Kankaanpää, Jämijärvi | 61 000 € |\n"
+    "| **Yhteensä** | | | **61 000 €** |\n\n"
+    "## Lyhenteet\n\n- **SatAMK** – Satakunnan ammattikorkeakoulu\n\n"
+    "Lisätietoja: Pohjoisen Satakunnan perhekeskusverkosto.\n"
+)
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    doc = Document("t.md", "t.md", text, "0" * 64, "text/markdown")
+    return {(f.subject, f.predicate, str(f.obj)) for f in analyse(doc).facts}
+
+
+def test_sub_project_row_with_its_places_implementer_by_abbreviation_and_no_sum_row() -> None:
+    facts = _facts(SUBPROJECTS)
+    row = "project:pohjoisen-satakunnan-perhekeskusverkosto"
+    assert (row, "targets", "municipality:214") in facts          # Kankaanpää
+    assert (row, "targets", "municipality:181") in facts          # Jämijärvi
+    assert any(s == row and o == "org:satakunnan-ammattikorkeakoulu" for s, _, o in facts)
+    assert not any("yhteensa" in s for s, _, _ in facts)
+    doc = Document("t.md", "t.md", SUBPROJECTS, "0" * 64, "text/markdown")
+    entities = analyse(doc).context.resolution.entities
+    assert not [k for k in entities if k.startswith("org:pohjoisen-satakunnan")]
