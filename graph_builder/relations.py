@@ -584,6 +584,18 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+def _project_label(ctx: DocContext, s: int) -> bool:
+    """Does the line open with a project's name and a colon, a list of contacts by
+    project ("- *Koulupolku:* yliopistonlehtori Kaisa Harju, TaY, …")?"""
+    sent = ctx.sentences[s]
+    for r in ctx.mentions(s, Kind.PROJECT):
+        before = ctx.document.text[sent.start:r.start]
+        after = ctx.document.text[r.end:r.end + 4]
+        if not before.strip(" *_-•") and re.match(r"[*_]*:", after):
+            return True
+    return False
+
+
 def people(ctx: DocContext, s: int) -> list[Fact]:
     """A person's title, contacts, role in the project and responsibility."""
     out = []
@@ -603,7 +615,7 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
             owner = _contact_owner(c, persons)
             if owner is person or (owner is None and person.end <= c.span[0] < nxt):
                 out.append(_fact(person.key, c.kind, c.value, f"person.{c.kind}", s, 0.95))
-        role = _person_role(title, label)
+        role = _person_role(title, label) or ("contact" if _project_label(ctx, s) else None)
         context = sentence_project(ctx, s)
         if role and context:
             out.append(_fact(context, "participation", person.key, f"person.role.{role}", s,

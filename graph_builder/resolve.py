@@ -324,10 +324,13 @@ def _repeated_names(mentions: list[Mention], tokens_by_sentence: dict[int, list[
     exactly so, is a mention of it. Names of two words or more only (one word is
     left to the inflected-alias step); never inside another mention."""
     names = {m.name for m in mentions if m.kind is Kind.PROJECT and " " in m.name
-             and len(m.name) >= 8 and m.surface != m.name and m.name[:1].isupper()}
+             and len(m.name) >= 8 and (m.surface != m.name or m.rule == "card.table-project")
+             and m.name[:1].isupper()}
     if not names:
         return []
-    taken = [(m.start, m.end) for m in mentions]
+    # places inside a name stay mentions of their own ("Perhekeskus Tampereen seudulle")
+    taken = [(m.start, m.end) for m in mentions
+             if m.kind not in (Kind.MUNICIPALITY, Kind.REGION) or m.rule.startswith("org.")]
     starts = {t.start: s for s, toks in tokens_by_sentence.items() for t in toks}
     ends = {t.end for toks in tokens_by_sentence.values() for t in toks}
     out = []

@@ -70,3 +70,11 @@ def test_sub_project_row_with_its_places_implementer_by_abbreviation_and_no_sum_
     doc = Document("t.md", "t.md", SUBPROJECTS, "0" * 64, "text/markdown")
     entities = analyse(doc).context.resolution.entities
     assert not [k for k in entities if k.startswith("org:pohjoisen-satakunnan")]
+
+
+def test_contacts_listed_by_project_name() -> None:
+    text = SUBPROJECTS + ("\n## Yhteyshenkilöt\n\n- *Pohjoisen Satakunnan perhekeskusverkosto:* "
+                          "suunnittelija Anne Hakala, Kankaanpään kaupunki, puh. 044 715 1620\n")
+    facts = _facts(text)
+    assert ("project:pohjoisen-satakunnan-perhekeskusverkosto", "hasContact",
+            "person:anne-hakala") in facts
