@@ -584,16 +584,18 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
-def _project_label(ctx: DocContext, s: int) -> bool:
-    """Does the line open with a project's name and a colon, a list of contacts by
-    project ("- *Koulupolku:* yliopistonlehtori Kaisa Harju, TaY, …")?"""
+def _project_label(ctx: DocContext, s: int) -> str | None:
+    """The project whose name and a colon open the line, in a list of contacts by
+    project ("- *Koulupolku:* yliopistonlehtori Kaisa Harju, TaY, …")."""
     sent = ctx.sentences[s]
-    for r in ctx.mentions(s, Kind.PROJECT):
+    for r in ctx.mentions(s):
+        if not r.key.startswith("project:"):
+            continue   # a row's "-verkosto" name is read as a body's but joined to its project
         before = ctx.document.text[sent.start:r.start]
         after = ctx.document.text[r.end:r.end + 4]
         if not before.strip(" *_-•") and re.match(r"[*_]*:", after):
-            return True
-    return False
+            return r.key
+    return None
 
 
 def people(ctx: DocContext, s: int) -> list[Fact]:
@@ -615,8 +617,9 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
             owner = _contact_owner(c, persons)
             if owner is person or (owner is None and person.end <= c.span[0] < nxt):
                 out.append(_fact(person.key, c.kind, c.value, f"person.{c.kind}", s, 0.95))
-        role = _person_role(title, label) or ("contact" if _project_label(ctx, s) else None)
-        context = sentence_project(ctx, s)
+        labelled = _project_label(ctx, s)
+        role = _person_role(title, label) or ("contact" if labelled else None)
+        context = labelled or sentence_project(ctx, s)
         if role and context:
             out.append(_fact(context, "participation", person.key, f"person.role.{role}", s,
                              0.85, role=role, title=title or ""))
