@@ -787,6 +787,50 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+#: A seat in a group, in the essive: "puheenjohtajana toimi …", "sihteerinä …".
+_GROUP_SEAT = re.compile(r"\b(vara)?(puheenjohtaja|sihteeri|jäsen|asiantuntijajäsen)(na|nä|ina|inä)\b",
+                         re.I)
+
+
+def group_roles(ctx: DocContext, s: int) -> list[Fact]:
+    """"Ryhmän puheenjohtajana toimi … Pirjo Komulainen ja varapuheenjohtajana … Timo
+    Moilanen": people named after a seat word sit in the document's one group (a
+    steering group, a LAPE group) that this sentence or the one before names."""
+    text = ctx.sentences[s].text
+    seat = _GROUP_SEAT.search(text)
+    people = ctx.mentions(s, Kind.PERSON)
+    if seat is None or not people or ctx.block_of(s).kind is BlockKind.ITEM:
+        return []
+    groups = sorted({k for k, e in ctx.resolution.entities.items()
+                     if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k)})
+    if len(groups) != 1 or not re.search(r"ryhm", " ".join(
+            ctx.sentences[i].text for i in range(max(0, s - 1), s + 1)), re.I):
+        return []
+    start = ctx.sentences[s].start + seat.start()
+    return [_fact(p.key, "memberOf", groups[0], "person.group-seat", s, 0.75)
+            for p in people if p.start > start]
+
+
+_MEMBER_TOWNS = re.compile(r"\bjäsenkun(ta|nat|tien|tia|nissa|nista|tiin|nille|nilla)\b", re.I)
+
+
+def member_municipalities(ctx: DocContext, s: int) -> list[Fact]:
+    """"Kainuun soten jäsenkunnat: Hyrynsalmi, Kajaani …": the municipalities listed
+    after the body whose member towns they are, named in the genitive right before."""
+    text = ctx.document.text
+    sent = ctx.sentences[s]
+    cue = _MEMBER_TOWNS.search(text, sent.start, sent.end)
+    if cue is None:
+        return []
+    owners = [o for o in ctx.mentions(s, *ORG_KINDS) if o.end <= cue.start()
+              and re.fullmatch(r"\s*", text[o.end:cue.start()])]
+    if not owners:
+        return []
+    return [_fact(m.key, "memberOf", owners[-1].key, "relation.member-municipality", s, 0.8)
+            for m in ctx.mentions(s, Kind.MUNICIPALITY)
+            if m.start > cue.end() and m.key != owners[-1].key]
+
+
 def _under_steering_label(ctx: DocContext, s: int) -> bool:
     """Is a list item framed by a steering-group label ("5 Ohjausryhmä",
     "Ohjausryhmään kuuluvat:"), by its own lead-in or by the heading above it?"""
@@ -870,7 +914,8 @@ def decisions(ctx: DocContext, s: int) -> list[Fact]:
 
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
-                           grantor, membership, homepages, table_rows, decisions)
+                           grantor, membership, homepages, table_rows, decisions, group_roles,
+                           member_municipalities)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"
