@@ -195,13 +195,27 @@ def _year(ctx: DocContext, sentences: list[int]) -> When | None:
     return None
 
 
+#: Words of a measure going on under someone: "jatkuu X:n vastuulla", "siirtyy X:lle",
+#: "X:n omana toimintana", "vakinaistettiin X:ssä".
+_CARRIED_ON = re.compile(r"jatku|jatka|vastuul|vastuutaho|siirty|siirre|juurrut|vakinaist|"
+                         r"ylläpi|omana toimintana|osaksi", re.I)
+
+
 def _item_relations(ctx: DocContext, key: str, sentences: list[int]) -> list[Fact]:
-    """Places a measure is aimed at and people whose work it rests on."""
+    """Places a measure is aimed at, people whose work it rests on, and who carries
+    it on ("Perhekeskusverkosto jatkuu Soiten perhepalveluiden vastuulla")."""
     out = []
     for s in sentences:
         text = ctx.sentences[s].text
         for r in ctx.mentions(s, Kind.MUNICIPALITY, Kind.REGION):
             out.append(Fact(key, "targets", r.key, "measure.targets-place", s, 0.75))
+        carried = _CARRIED_ON.search(text)
+        if carried:
+            opening = ctx.sentences[s].start + 3    # the measure's own name opens the item
+            for r in ctx.mentions(s, Kind.ORGANISATION, Kind.MUNICIPALITY):
+                if r.start > opening and r.key.startswith(("org:", "municipality:")):
+                    out.append(Fact(r.key, "responsibleFor", key, "measure.carried-on-by", s,
+                                    0.7))
         if _BASED_ON.search(text):
             for r in ctx.mentions(s, Kind.PERSON):
                 out.append(Fact(key, "basedOnWorkOf", r.key, "measure.based-on-work", s, 0.8))

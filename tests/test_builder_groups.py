@@ -25,3 +25,13 @@ def test_member_towns_of_a_joint_authority() -> None:
     sote = "org:kainuun-sosiaali-ja-terveydenhuollon-kuntayhtyma"
     assert {s for s, p, o in facts if p == "memberOf" and o == sote} == {
         "municipality:105", "municipality:205", "municipality:290"}
+
+
+def test_who_carries_a_measure_on() -> None:
+    facts = _facts("Jatkuvat toimenpiteet ja vastuut vuoden 2018 jälkeen\n\n"
+                   "- Perhekeskusverkosto jatkuu Soiten perhepalveluiden vastuulla.\n"
+                   "- Eroperheiden vertaisryhmät jatkuvat Perheentalo ry:n omana toimintana.\n")
+    carried = {(s, o) for s, p, o in facts if p == "responsibleFor"}
+    assert any(s.startswith("org:keski-pohjanmaan") and "perhekeskusverkosto" in o
+               for s, o in carried), carried
+    assert any(s == "org:perheentalo-ry" and "vertaisryhmat" in o for s, o in carried), carried
