@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
 from graph_builder.model import BlockKind, Fact, Kind, Token
+from graph_builder.methods import method_measures, table_measures
 from graph_builder.slug import slugify
 from graph_builder.values import When
 
 #: A report's section number before a heading: "3.1 Perhekeskustoimintamalli".
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+")
+#: A spaced dash between a measure's name and what is said of it.
+_DESCRIBED = re.compile(r"\s+[–—]\s+")
 _RELATIVE = re.compile(r",\s+(joka|jonka|jota|jossa|mikä|jotka|joiden|kun|mutta)\b")
 _BASED_ON = re.compile(r"pohjalta|pohjautu|perusteella|selvity|raport|ehdotu", re.I)
 _COMPLETES = re.compile(r"valmistu|valmiina|valmis\b|mennessä", re.I)
@@ -49,6 +52,7 @@ def measure_key(label: str, owner: str | None) -> str:
 def item_label(text: str) -> str:
     """A measure's name from its item: the first sentence, up to a relative clause."""
     first = _RELATIVE.split(_SECTION_NUMBER.sub("", text.strip()), maxsplit=1)[0]
+    first = _DESCRIBED.split(first, maxsplit=1)[0]   # "Perheaika-chat – kokeilu päättyi …"
     first = first.rstrip(" .;:")
     if len(first) > 120:
         first = first[:120].rsplit(" ", 1)[0]
@@ -116,7 +120,7 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         if year:
             facts.append(Fact(key, "startDate", year, "measure.period-from-heading", first, 0.85))
             facts.append(Fact(key, "endDate", year, "measure.period-from-heading", first, 0.85))
-        facts.extend(_item_relations(ctx, key, [s.index for s in sents]))
+        facts.extend(item_relations(ctx, key, [s.index for s in sents]))
     return found, facts
 
 
@@ -172,7 +176,7 @@ def section_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
                 facts.append(Fact(key, "measureOf", owner, "measure.owner-from-heading", first,
                                   0.8))
             body = [s.index for s in ctx.sentences_in_block(para)]
-            facts.extend(_item_relations(ctx, key, body))
+            facts.extend(item_relations(ctx, key, body))
     return found, facts
 
 
@@ -201,7 +205,7 @@ _CARRIED_ON = re.compile(r"jatku|jatka|vastuul|vastuutaho|siirty|siirre|juurrut|
                          r"ylläpi|omana toimintana|osaksi", re.I)
 
 
-def _item_relations(ctx: DocContext, key: str, sentences: list[int]) -> list[Fact]:
+def item_relations(ctx: DocContext, key: str, sentences: list[int]) -> list[Fact]:
     """Places a measure is aimed at, people whose work it rests on, and who carries
     it on ("Perhekeskusverkosto jatkuu Soiten perhepalveluiden vastuulla")."""
     out = []
@@ -416,6 +420,8 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             if span is None:
                 continue
             a, b = span
+            if a > 0 and tokens[a - 1].text == "-":
+                continue   # "Eron ensiapu -ryhmämallia kokeiltiin": a named method (methods.py)
             phrase = [(_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t
                       for n, t in enumerate(tokens[a:b], start=a)]
             words = [t.text for t in phrase[:-1]] + [phrase[-1].lemma]
@@ -429,7 +435,7 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             found.append(MeasureFound(key, label, "action", sent.index, "measure.development-verb"))
             facts.append(Fact(key, "measureOf", owner, "measure.development-verb", sent.index,
                               0.7))
-            facts.extend(_item_relations(ctx, key, [sent.index]))
+            facts.extend(item_relations(ctx, key, [sent.index]))
             for org in ctx.mentions(sent.index, Kind.ORGANISATION):
                 case = case_at(tokens, org)
                 if case == "sisaolento" or org.start == ctx.sentences[sent.index].start:
@@ -544,8 +550,9 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             word = (_lowered(tok) or tok) if i == 0 and tok.text[:1].isupper() else tok
             lemma = word.lemma.lower()
             if word.pos != "nimisana" or not word.text[:1].islower() or \
-                    not lemma.endswith(MODEL_HEADS) or word.text.endswith("-"):
-                continue
+                    not lemma.endswith(MODEL_HEADS) or word.text.endswith("-") or \
+                    i > 0 and tokens[i - 1].text == "-":
+                continue   # "Eron ensiapu -ryhmämalli" is a named method (methods.py)
             start = i
             attributes: list[Token] = []
             while start - 1 >= 0:
@@ -558,8 +565,9 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
                 attributes.insert(0, prev)
                 start -= 1
             words = [t.text for t in attributes] + [lemma]
-            if start == i and lemma in _GENERIC_MODELS:
-                continue
+            if start == i and lemma in _GENERIC_MODELS or start > 0 and \
+                    tokens[start - 1].text == "-":
+                continue   # "… -ryhmämallin kokeilu": the named method's, in methods.py
             owner = owner or sentence_project(ctx, sent.index)
             if owner is None:
                 break
@@ -568,7 +576,7 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             key = measure_key(label, owner)
             found.append(MeasureFound(key, label, "action", sent.index, "measure.model-noun"))
             facts.append(Fact(key, "measureOf", owner, "measure.model-noun", sent.index, 0.7))
-            facts.extend(_item_relations(ctx, key, [sent.index]))
+            facts.extend(item_relations(ctx, key, [sent.index]))
     return found, facts
 
 
@@ -581,7 +589,10 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     d, fd = provider_measures(ctx)
     e, fe = model_measures(ctx)
     n, fn = service_measures(ctx)
-    return _join_prose_measures(a + b + n, fa + fb + fn, c + d + e, fc + fd + fe)
+    t, ft = table_measures(ctx, a + b + n)
+    m, fm = method_measures(ctx, a + b + n + t)
+    named, named_facts = a + b + n + t + m, fa + fb + fn + ft + fm
+    return _join_prose_measures(named, named_facts, c + d + e, fc + fd + fe)
 
 
 def _join_prose_measures(named: list[MeasureFound], named_facts: list[Fact],

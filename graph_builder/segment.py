@@ -140,34 +140,71 @@ def _chunks(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def spaced_rows(lines: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
+#: First cells of a two-column table's header ("Toimenpide   Vastuutaho hankkeen jälkeen"),
+#: which a run of card lines ("Hallinnoija   Espoon kaupunki") never opens with.
+_TABLE_HEAD = re.compile(r"^(toimenpiteet|toimenpide|toimintamalli|malli|tulos|tuotos|tehtävä|"
+                         r"nimi|osahanke|osahankkeet|kunta|kunnat|organisaatio|taho|kehittämiskohde)$",
+                         re.I)
+
+
+def _header_line(line: str) -> bool:
+    cells = [line[a:b] for a, b in _chunks(line)]
+    return len(cells) == 2 and bool(_TABLE_HEAD.match(cells[0].strip())) and \
+        len(cells[1].split()) <= 5 and not re.search(r"\d", cells[1])
+
+
+def spaced_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[tuple[int, int], ...]]:
     """Tables laid out with spaces, as PDF tables come out as text: runs of three
     lines or more, each with two text runs or more apart by wide gaps, one of them
-    with three columns or more. Cells are placed under the columns of the widest
-    line by their middle, so a right-aligned number finds its column and an empty
-    cell stays empty. Returns line index -> cells (offsets within the line)."""
+    with three columns or more (or a two-column header such as "Toimenpide
+    Vastuutaho"). Cells are placed under the columns of the widest line by their
+    middle, so a right-aligned number finds its column and an empty cell stays
+    empty; an indented line with one run under a later column carries on the cell
+    above it. Returns the first line of each row -> cells as document offsets; the
+    lines a row carries on into are left out of the result and belong to it."""
     out: dict[int, tuple[tuple[int, int], ...]] = {}
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and len(_chunks(lines[j])) >= 2 and "|" not in lines[j]:
+        columns: list[int] = []
+        while j < len(lines) and "|" not in lines[j] and (
+                len(_chunks(lines[j])) >= 2 or
+                j > i and columns and _continuation(lines[j], columns)):
+            if len(_chunks(lines[j])) > len(columns):
+                columns = [a for a, _ in _chunks(lines[j])]
             j += 1
-        run = range(i, j)
-        widest = max(run, key=lambda k: len(_chunks(lines[k])), default=None)
-        if len(run) >= 3 and widest is not None and len(_chunks(lines[widest])) >= 3:
-            starts = [a for a, _ in _chunks(lines[widest])]
-            for k in run:
-                cells = [(len(lines[k]), len(lines[k]))] * len(starts)
-                for a, b in _chunks(lines[k]):
+        rows = [k for k in range(i, j) if len(_chunks(lines[k])) >= 2]
+        if len(rows) >= 3 and (len(columns) >= 3 or _header_line(lines[i])):
+            current: int | None = None
+            cells: list[tuple[int, int]] = []
+            for k in range(i, j):
+                line = lines[k]
+                if k in rows:
+                    if current is not None:
+                        out[current] = tuple(cells)
+                    current = k
+                    cells = [(starts[k] + len(line), starts[k] + len(line))] * len(columns)
+                for a, b in _chunks(line):
                     middle = (a + b) / 2
-                    col = max((n for n, st in enumerate(starts) if n == 0 or st - 2 <= middle),
+                    col = max((n for n, st in enumerate(columns) if n == 0 or st - 2 <= middle),
                               default=0)
-                    if cells[col][0] < cells[col][1]:   # two runs in one column: join them
-                        a = cells[col][0]
-                    cells[col] = (a, b)
-                out[k] = tuple(cells)
+                    if cells[col][0] < cells[col][1]:   # a second run in one cell: join them
+                        cells[col] = (cells[col][0], starts[k] + b)
+                    else:
+                        cells[col] = (starts[k] + a, starts[k] + b)
+            if current is not None:
+                out[current] = tuple(cells)
+            for k in range(i, j):
+                if k not in rows:
+                    out.setdefault(-k - 1, ())   # a carried-on line: marked, no row of its own
         i = max(j, i + 1)
     return out
+
+
+def _continuation(line: str, columns: list[int]) -> bool:
+    """One run of text, indented to a column after the first."""
+    chunks = _chunks(line)
+    return len(chunks) == 1 and len(columns) >= 2 and chunks[0][0] >= columns[1] - 2
 
 
 #: "Pirjo Laaksonen, perhe- ja sosiaalipalvelujen johtaja, …": a line that opens
@@ -208,7 +245,7 @@ def blocks(text: str) -> list[Block]:
     raw = [text[s:e] for s, e, _ in lines]
     furniture = page_furniture(raw)
     raw = ["" if i in furniture else line for i, line in enumerate(raw)]
-    spaced = spaced_rows(raw)
+    spaced = spaced_rows(raw, [a for a, _, _ in lines])
     out: list[Block] = []
     heading: int | None = None
     lead_in: int | None = None   # a "Label:" line that opens a list
@@ -250,10 +287,12 @@ def blocks(text: str) -> list[Block]:
             s, e = _strip(text, start + bullet.end(), end)
             owner = lead_in if lead_in is not None else heading
             out.append(Block(BlockKind.ITEM, s, e, text[s:e], number, owner))
+        elif -i - 1 in spaced:
+            continue   # carried on into the row above
         elif i in spaced:
             flush_paragraph()
-            s, e = _strip(text, start, end)
-            cells = tuple((start + a, start + b) for a, b in spaced[i])
+            cells = spaced[i]
+            s, e = _strip(text, start, max(end, max(b for _, b in cells)))
             out.append(Block(BlockKind.ROW, s, e, text[s:e], number, heading, cells=cells))
         elif _ROW.match(line):
             flush_paragraph()
@@ -345,6 +384,10 @@ def sentences(text: str, block_list: list[Block]) -> list[Sentence]:
     """Split every block into sentences, keeping document offsets."""
     out: list[Sentence] = []
     for b_index, block in enumerate(block_list):
+        if block.cells:   # a table laid out with spaces: a cell is a sentence, so no name
+            out.extend(_sentence(text, block, b_index, a - block.start, b - block.start,
+                                 len(out)) for a, b in block.cells if b > a)
+            continue      # runs across the gap between two cells
         body = text[block.start:block.end]
         cursor = 0
         for match in _SENTENCE_END.finditer(body):
