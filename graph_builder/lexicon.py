@@ -92,7 +92,7 @@ TITLE_HEADS: tuple[str, ...] = (
     "professori", "tutkija", "työntekijä", "kehittäjä", "esimies", "vastaava",
     "neuvos", "ohjaaja", "yhdyshenkilö", "yhteyshenkilö", "kuraattori",
     "psykologi", "sosiaalityöntekijä", "hoitaja", "valmentaja", "manageri",
-    "opettaja", "rehtori", "lehtori", "terapeutti",
+    "opettaja", "rehtori", "lehtori", "terapeutti", "neuvoja", "virkamies", "avustaja",
 )
 
 #: Role cues: pattern over the lower-cased word -> role concept.

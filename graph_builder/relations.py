@@ -22,6 +22,7 @@ from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
 from graph_builder.titles import title_near
+from graph_builder.segment import row_cells, table_header
 
 ROLE_PREDICATE = {
     "administrator": "administeredBy", "coordinator": "coordinatedBy",
@@ -700,52 +701,53 @@ def membership(ctx: DocContext, s: int) -> list[Fact]:
 
 
 _COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"tehtävä|nimike|rooli|asema|titteli", re.I), "title"),
     (re.compile(r"maakunta|alue", re.I), "region"),
     (re.compile(r"työnantaja|organisaatio|hallinnoija|taho|kunta\b", re.I), "organisation"),
     (re.compile(r"agentti|yhteyshenkilö|henkilö|nimi|päällikkö|koordinaattori", re.I), "person"),
 )
 
 
-def _table_header(ctx: DocContext, block_index: int) -> list[str] | None:
-    """The header cells of the table a row belongs to (its first row)."""
-    k = block_index
-    while k - 1 >= 0 and ctx.blocks[k - 1].kind is BlockKind.ROW:
-        k -= 1
-    if k == block_index:
-        return None
-    return [c.strip() for c in ctx.blocks[k].text.strip().strip("|").split("|")]
-
-
 def table_rows(ctx: DocContext, s: int) -> list[Fact]:
     """A table row relates what its cells name, as the header says: the person of a
-    "Muutosagentti" column works for the "Työnantaja" and answers for the "Maakunta"."""
+    "Muutosagentti" column works for the "Työnantaja" and answers for the "Maakunta";
+    a "Tehtävä" column gives the person of the row a title and a part in the page's
+    project ("Projektipäällikkö | Tiina Rautio | 100 %"). Read once per row, at its
+    first sentence (a table laid out with spaces has a sentence per cell)."""
     block = ctx.block_of(s)
     if block.kind is not BlockKind.ROW:
         return []
-    header = _table_header(ctx, ctx.sentences[s].block)
-    if not header:
+    b_index = ctx.sentences[s].block
+    sents = ctx.sentences_in_block(b_index)
+    head = table_header(ctx.blocks, b_index)
+    if head is None or not sents or sents[0].index != s:
         return []
+    header = [c[2] for c in row_cells(ctx.blocks[head])]
     kinds = [next((k for p, k in _COLUMNS if p.search(h)), "") for h in header]
-    cells, pos = [], block.start
-    for cell in block.text.strip().strip("|").split("|"):
-        start = ctx.document.text.find(cell, pos)
-        cells.append((start, start + len(cell)))
-        pos = start + len(cell)
+    cells = row_cells(block)
 
     def column(r: Resolved) -> str:
-        for n, (a, b) in enumerate(cells):
+        for n, (a, b, _) in enumerate(cells):
             if a <= r.start < b and n < len(kinds):
                 return kinds[n]
         return ""
 
-    found = ctx.mentions(s)
+    found = [r for sent in sents for r in ctx.mentions(sent.index)]
     people = [r for r in found if r.kind is Kind.PERSON]
     out = []
     title_col = next((h for h, k in zip(header, kinds, strict=False) if k == "person"), "")
     title = title_col.lower() if any(title_col.lower().endswith(t) for t in TITLE_HEADS) else ""
+    for n, (_, _, text) in enumerate(cells):
+        if n < len(kinds) and kinds[n] == "title" and text.strip():
+            title = text.split(",")[0].strip().lower()   # "Kehittämiskoordinaattori, koulu"
+    project = ctx.resolution.main_project
     for person in people:
         if title:
             out.append(_fact(person.key, "title", title, "table.column-title", s, 0.8))
+            role = _person_role(title, "")
+            if role and project and "title" in kinds:
+                out.append(_fact(project, "participation", person.key, f"table.role.{role}",
+                                 s, 0.75, role=role, title=title))
         for r in found:
             col = column(r)
             if col == "organisation" and r.kind in ORG_KINDS:

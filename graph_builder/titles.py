@@ -65,6 +65,16 @@ def _before(tokens: list[Token], start: int) -> str | None:
         if _genitive_plural(tok):
             words.insert(0, tok.text)
             k -= 1
+        elif tok.case == "nimento" and tok.pos in ("laatusana", "nimisana_laatusana") or \
+                tok.case == "nimento" and tok.text.endswith(("va", "vä")) and len(words) == 1:
+            words.insert(0, tok.text)   # "neuvotteleva virkamies", "johtava asiantuntija"
+            k -= 1
+        elif tok.case == "omanto" and len(words) == 1 and \
+                (k == 0 or not (before[k - 1].text[:1].isupper() and
+                                before[k - 1].case == "omanto")):
+            words.insert(0, tok.text)   # "perhetyön esimies", "sairaanhoitopiirin johtaja";
+            k -= 1                      # but "Kemin kaupungin johtaja": Kemi employs him
+            break
         elif tok.text == "ja" and k >= 1 and before[k - 1].text[:1].islower() and (
                 before[k - 1].text.endswith("-") or _genitive_plural(before[k - 1])):
             words[:0] = [before[k - 1].text, "ja"]

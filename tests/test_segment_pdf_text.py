@@ -75,3 +75,17 @@ def test_people_one_per_line_are_items_with_their_wrapped_lines() -> None:
     items = [b.text for b in blocks(text) if b.kind is BlockKind.ITEM]
     assert items == ["Pirjo Laaksonen, johtaja, Espoon kaupunki,\npuheenjohtaja",
                      "Kirsi Aalto, ylilääkäri, HUS", "Anu Koski, suunnittelija, THL"]
+
+
+def test_staff_table_gives_titles() -> None:
+    from graph_builder.model import Document
+    from graph_builder.pipeline import analyse
+    text = ("# Hyvä kasvu -hanke\n\nHyvä kasvu -hanketta hallinnoi Kokkolan kaupunki.\n\n"
+            "  Tehtävä                               Nimi                 Työaika\n"
+            "  Projektipäällikkö                     Tiina Rautio         100 %\n"
+            "  Kehittämiskoordinaattori, koulu       Hanna Korpi          100 %\n"
+            "  Projektisihteeri                      Leena Mäkelä         30 %\n")
+    facts = {(f.subject, f.predicate, str(f.obj))
+             for f in analyse(Document("t.md", "t.md", text, "0" * 64, "text/markdown")).facts}
+    assert ("person:tiina-rautio", "title", "projektipäällikkö") in facts
+    assert ("person:hanna-korpi", "title", "kehittämiskoordinaattori") in facts
