@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
-from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.methods import method_measures, table_measures
+from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.slug import slugify
 from graph_builder.values import When
 

@@ -24,9 +24,9 @@ from graph_builder.gazetteer import Gazetteer
 from graph_builder.lexicon import (
     LEGAL_FORMS,
     MUNICIPALITY_BODIES,
-    PLURAL_MUNICIPALITY_WORDS,
     NON_NAME_WORDS,
     ORGANISATION_HEADS,
+    PLURAL_MUNICIPALITY_WORDS,
     PROGRAMME_HEADS,
     PROJECT_HEADS,
     TITLE_HEADS,
@@ -449,8 +449,9 @@ def programmes(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Ment
                                 confidence=0.8))
             continue
         name = name_base_form(span)
-        out.append(_mention(Kind.PROGRAMME, span, sent, "programme.head-word",
-                            name=name[:1].upper() + name[1:]))
+        if _descriptive_programme(span, head):   # "lapsi- ja perhepalveluiden muutosohjelma"
+            name = name[:1].upper() + name[1:]   # is a name; "sote-uudistus" stays as written
+        out.append(_mention(Kind.PROGRAMME, span, sent, "programme.head-word", name=name))
     return out
 
 

@@ -21,8 +21,8 @@ from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
-from graph_builder.titles import title_near
 from graph_builder.segment import row_cells, table_header
+from graph_builder.titles import title_near
 
 ROLE_PREDICATE = {
     "administrator": "administeredBy", "coordinator": "coordinatedBy",
@@ -790,8 +790,8 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
 
 
 #: A seat in a group, in the essive: "puheenjohtajana toimi …", "sihteerinä …".
-_GROUP_SEAT = re.compile(r"\b(vara)?(puheenjohtaja|sihteeri|jäsen|asiantuntijajäsen)(na|nä|ina|inä)\b",
-                         re.I)
+_GROUP_SEAT = re.compile(
+    r"\b(vara)?(puheenjohtaja|sihteeri|jäsen|asiantuntijajäsen)(na|nä|ina|inä)\b", re.I)
 
 
 def group_roles(ctx: DocContext, s: int) -> list[Fact]:
@@ -811,6 +811,50 @@ def group_roles(ctx: DocContext, s: int) -> list[Fact]:
     start = ctx.sentences[s].start + seat.start()
     return [_fact(p.key, "memberOf", groups[0], "person.group-seat", s, 0.75)
             for p in people if p.start > start]
+
+
+_MINUTES = re.compile(r"pöytäkirja|muistio", re.I)
+#: Labels of the officials in minutes, who work for the body that keeps them.
+_OFFICIALS = re.compile(r"muut (?:saapuvilla|läsnä)|läsnä muut|valmistelija|esittelijä|"
+                        r"pöytäkirjanpitäjä|lisätiedot|asiantuntija", re.I)
+
+
+def _frame_line(ctx: DocContext, s: int) -> str:
+    """The field label, or the nearest line above that is not indented: what a run
+    of indented lines in minutes ("Muut saapuvilla olleet") stands under."""
+    label = ctx.field_label(s)
+    if label:
+        return label
+    text = ctx.document.text
+    pos = text.rfind("\n", 0, ctx.sentences[s].start)
+    while pos > 0:
+        prev = text.rfind("\n", 0, pos)
+        line = text[prev + 1:pos]
+        if line.strip() and not line[:1].isspace():
+            return line
+        pos = prev
+    return ""
+
+
+def minutes_officials(ctx: DocContext, s: int) -> list[Fact]:
+    """Minutes name the officials present, the preparer and the presenter: they work
+    for the body whose minutes these are, named in the page head ("KOTKAN KAUPUNKI
+    PÖYTÄKIRJA"), unless their line names another employer."""
+    text = ctx.document.text
+    people = ctx.mentions(s, Kind.PERSON)
+    if not people or not _MINUTES.search(text[:400]):
+        return []
+    if not _OFFICIALS.search(_frame_line(ctx, s)):
+        return []
+    head = [r for sent in ctx.sentences if sent.start < 200
+            for r in ctx.mentions(sent.index, *ORG_KINDS)]
+    if not head:
+        return []
+    body = head[0].key
+    others = [r for r in ctx.mentions(s, *ORG_KINDS) if r.key != body]
+    if others:
+        return []
+    return [_fact(p.key, "memberOf", body, "person.minutes-official", s, 0.7) for p in people]
 
 
 _MEMBER_TOWNS = re.compile(r"\bjäsenkun(ta|nat|tien|tia|nissa|nista|tiin|nille|nilla)\b", re.I)
@@ -917,7 +961,7 @@ def decisions(ctx: DocContext, s: int) -> list[Fact]:
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
                            grantor, membership, homepages, table_rows, decisions, group_roles,
-                           member_municipalities)
+                           member_municipalities, minutes_officials)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"
