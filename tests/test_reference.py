@@ -10,6 +10,7 @@ import pytest
 from ontology import reference
 from ontology.reference import (
     ReferenceDataError,
+    content_areas,
     municipalities,
     national_bodies,
     regions,
@@ -174,3 +175,15 @@ def test_five_special_responsibility_areas_each_with_its_hospital_districts():
     assert "Satakunnan sairaanhoitopiiri" in areas["tyks-erva"].hospital_districts
     districts = [d for a in areas.values() for d in a.hospital_districts]
     assert len(districts) == len(set(districts)) == 20   # each district in one area
+
+
+def test_content_areas_reference_data() -> None:
+    areas = content_areas()
+    keys = [a.key for a in areas]
+    assert len(keys) == len(set(keys))
+    assert {a.programme for a in areas} == {"LAPE"}
+    assert {a.scope for a in areas} == {"specific", "generic"}
+    assert all(a.terms and a.label_fi and a.label_en for a in areas)
+    by_key = {a.key: a for a in areas}
+    assert ("osaamis-", "ja", "tukikesk") in by_key["ot-keskus"].terms
+    assert ("LAVA",) in by_key["lapsivaikutusten-arviointi"].terms
