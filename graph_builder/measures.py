@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_builder.areas import area_measures
 from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
 from graph_builder.model import BlockKind, Fact, Kind, Token
@@ -556,7 +557,9 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
-def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
+    """Every measure of a document with its facts, and the organisations other rules
+    read from a content area's words, each with the measure it is (see areas)."""
     a, fa = list_measures(ctx)
     s, fs = section_measures(ctx)
     a, fa = a + s, fa + fs
@@ -565,7 +568,8 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     d, fd = provider_measures(ctx)
     e, fe = model_measures(ctx)
     n, fn = service_measures(ctx)
-    return _join_prose_measures(a + b + n, fa + fb + fn, c + d + e, fc + fd + fe)
+    found, facts = _join_prose_measures(a + b + n, fa + fb + fn, c + d + e, fc + fd + fe)
+    return area_measures(ctx, found, facts)
 
 
 def _join_prose_measures(named: list[MeasureFound], named_facts: list[Fact],
