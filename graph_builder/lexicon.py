@@ -176,3 +176,48 @@ NON_NAME_WORDS: frozenset[str] = frozenset({
 COLON_CASE = re.compile(
     r":(n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä|a|ä|ta|tä|aan|ään|iin|"
     r"han|hen|hin|hon|hun|hyn|hön|ään|een|in|ien|ille|illa|illä|issa|issä|ia|iä|t|ja|jä)$")
+
+#: Nouns of development work that an official content area may stand before in the
+#: genitive and still be what is developed: "perhekeskusten käyttöönotto", "OT-keskusten
+#: valmistelu", "muutosagenttien työ" (base forms; verbal nouns in -minen count too).
+#: Any other noun makes the area a mere attribute: "perhekeskusten työntekijät".
+AREA_PROCESS_HEADS: frozenset[str] = frozenset({
+    "käyttöönotto", "valmistelu", "suunnittelu", "arviointi", "koulutus", "kokeilu",
+    "pilotointi", "pilotti", "toiminta", "toimintamalli", "malli", "tiimimalli", "muutos",
+    "työ", "kehittämistyö", "muutostyö", "palveluketju", "palveluverkosto", "koordinointi",
+    "juurrutus", "toimeenpano", "työkalu", "menetelmä", "uudistus", "kehitys",
+})
+#: Words that say a text develops, tries, introduces, trains, evaluates or continues
+#: something (stems, matched at a word's start): a content area named in the same
+#: sentence is a measure, not a passing word.
+AREA_DEVELOPMENT = re.compile(
+    r"\b(kehit|kokeil|pilot|käyttöön|rakenn|rakent|vahvist|uudist|koulutu|koulutta|koulutet|"
+    r"arvioi|arvioin|juurru|juurtu|jatk|valmistel|levit|laajen|viedään|vietiin|toimeenpan|"
+    r"käynnist|perustet|perustami|kuvattiin|kuvataan|luodaan|luotiin|luomi|tiivist|kootaan|"
+    r"koottiin|kokoami|palkat|palkka|avataan|avattiin|avannut|avanneet|otetaan|otettiin|"
+    r"suunnittel|vakinaist|vakiintu|siirty|ylläpi)\w*", re.I)
+#: Headings over an enumeration of what a programme or project develops: "Keskeiset
+#: sisällöt", "Kehittämisen painopisteet", "Kehittämiskohteet".
+AREA_CONTENT_HEADINGS = re.compile(r"sisältö|sisällö|osa-alue|kehittämiskohte|painopiste|"
+                                   r"kehittämisalue|kehittämiskokonaisuu|teema", re.I)
+#: Verbs with which an organisation evaluates, trains for, answers for (coordinates,
+#: maintains, carries on) a content area:
+#: "Jyväskylän yliopisto arvioi perhekeskusten käyttöönottoa", "Systeemisen lastensuojelun
+#: toimintamallin koulutuksista vastaa Lastensuojelun Keskusliitto".
+AREA_EVALUATES = re.compile(r"^(arvioi|arvioivat|arvioinut|arvioineet|arvioimaan)$", re.I)
+AREA_TRAINS = re.compile(r"^(kouluttaa|kouluttavat|koulutti|kouluttivat|kouluttanut|"
+                         r"kouluttaneet)$", re.I)
+AREA_ANSWERS = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan|vastuu|vastuussa|"
+                          r"koordinoi|koordinoivat|koordinoinut|koordinoineet|koordinoimaan|"
+                          r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat)$",
+                          re.I)
+#: Nouns of a pilot or trial a place may stand before in the genitive: "Kemin pilotti".
+AREA_PILOT = re.compile(r"^(pilot|kokeilu)", re.I)
+#: A training the organisation that answers for it gives: "koulutuksista vastaa X".
+AREA_TRAINING_NOUN = re.compile(r"^koulutu", re.I)
+#: Words that say an area goes on (and how far), or starts: "jatketaan vuoden 2019
+#: loppuun", "alkaa syksyllä 2017", "on pilotoitu keväästä 2018".
+AREA_CONTINUES = re.compile(r"\bjatk", re.I)
+AREA_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty)\w*", re.I)
+AREA_FROM = re.compile(r"\b(keväästä|kesästä|syksystä|talvesta|alusta)\s*$", re.I)
+AREA_UNTIL = re.compile(r"^\s*(loppuun|asti|saakka|mennessä)\b", re.I)

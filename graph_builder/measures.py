@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_builder.areas import area_measures
 from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
 from graph_builder.methods import method_measures, table_measures
@@ -580,7 +581,9 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
-def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
+    """Every measure of a document with its facts, and the organisations other rules
+    read from a content area's words, each with the measure it is (see areas)."""
     a, fa = list_measures(ctx)
     s, fs = section_measures(ctx)
     a, fa = a + s, fa + fs
@@ -592,7 +595,8 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     t, ft = table_measures(ctx, a + b + n)
     m, fm = method_measures(ctx, a + b + n + t)
     named, named_facts = a + b + n + t + m, fa + fb + fn + ft + fm
-    return _join_prose_measures(named, named_facts, c + d + e, fc + fd + fe)
+    found, facts = _join_prose_measures(named, named_facts, c + d + e, fc + fd + fe)
+    return area_measures(ctx, found, facts)
 
 
 def _join_prose_measures(named: list[MeasureFound], named_facts: list[Fact],

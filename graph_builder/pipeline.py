@@ -126,20 +126,38 @@ def analyse(document: Document, gaz: Gazetteer | None = None,
                          per_periods, per_money, per_contacts)
     with clock("relations"):
         facts = list(relation_facts(ctx))
-        found_measures, measure_facts = measures(ctx)
+        found_measures, measure_facts, absorbed = measures(ctx)
         labels: dict[str, str] = {}
         for m in found_measures:
             ent = resolution.entities.setdefault(m.key, Entity(m.key, Kind.MEASURE))
             ent.add_name(m.label)
-            labels[m.key] = m.label
+            labels.setdefault(m.key, m.label)   # the rule that found it names it
             resolution.mentions.append(Mention(Kind.MEASURE, sentence_list[m.sentence].start,
                                                sentence_list[m.sentence].end, m.label, m.label,
                                                m.rule, m.sentence))
             resolution.keys[len(resolution.mentions) - 1] = m.key
-        facts.extend(measure_facts)
+        facts = _absorb(resolution, absorbed, facts + measure_facts)
         facts.extend(value_facts(ctx, facts))
         facts = _dedupe(facts)
     return DocResult(document, ctx, facts, labels)
+
+
+def _absorb(resolution: Resolution, absorbed: dict[str, str], facts: list[Fact]) -> list[Fact]:
+    """Names another rule read as organisations that are a measure's own words
+    ("OT-keskus"): their mentions and facts go to the measure, and the organisation
+    goes."""
+    if not absorbed:
+        return facts
+    for i, key in list(resolution.keys.items()):
+        if key in absorbed:
+            resolution.keys[i] = absorbed[key]
+    for key, into in absorbed.items():
+        old = resolution.entities.pop(key, None)
+        if old is not None and into in resolution.entities:
+            resolution.entities[into].names.update(old.names)
+    return [Fact(absorbed.get(f.subject, f.subject), f.predicate,
+                 absorbed.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
+                 f.rule, f.sentence, f.confidence, f.extra) for f in facts]
 
 
 def _map_extra(extra: tuple[tuple[str, object], ...],

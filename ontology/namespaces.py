@@ -94,6 +94,9 @@ OBJECT_PROPERTIES = (
     "measureOf",            # Measure -> Programme | Project
     "targets",              # Measure -> Municipality | Region | Organisation
     "basedOnWorkOf",        # Measure -> Person (selvitystyön pohjalta)
+    "evaluates",            # Organisation -> Measure (arvioi)
+    "trains",               # Organisation -> Measure (kouluttaa, vastaa koulutuksista)
+    "carriedOutWith",       # Measure -> Organisation (yhteistyössä X:n kanssa, X:n tuella)
     "responsibleFor",       # Person -> Project | Programme | Measure | Region
     "memberOf",             # Person -> Organisation
     "hasFunding",           # Project | Programme -> Funding

@@ -21,7 +21,8 @@ def test_named_methods_are_measures_of_the_project_with_their_places() -> None:
     measures = {k: e for k, e in result.context.resolution.entities.items()
                 if e.kind.name == "MEASURE"}
     labels = {n for e in measures.values() for n in e.names}
-    assert labels == {"Eron ensiapu -ryhmämalli", "LAVA-työkalu"}, labels
+    assert {"Eron ensiapu -ryhmämalli", "LAVA-työkalu"} <= labels, labels
+    assert len(measures) == 2, labels   # LAVA-työkalu may carry the content area's name too
     facts = {(f.subject, f.predicate, str(f.obj)) for f in result.facts}
     ero = next(k for k, e in measures.items() if any(n.startswith("Eron") for n in e.names))
     assert (ero, "measureOf", "project:lapsen-paras") in facts

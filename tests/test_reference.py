@@ -10,6 +10,7 @@ import pytest
 from ontology import reference
 from ontology.reference import (
     ReferenceDataError,
+    content_areas,
     municipalities,
     national_bodies,
     regions,
@@ -184,3 +185,15 @@ def test_joint_authorities_keys_are_the_slugs_of_their_names():
     assert {b.region for b in bodies} <= {r.code for r in regions()}
     assert len({b.abbreviation for b in bodies if b.abbreviation}) == \
         sum(1 for b in bodies if b.abbreviation)
+
+
+def test_content_areas_reference_data() -> None:
+    areas = content_areas()
+    keys = [a.key for a in areas]
+    assert len(keys) == len(set(keys))
+    assert {a.programme for a in areas} == {"LAPE"}
+    assert {a.scope for a in areas} == {"specific", "generic"}
+    assert all(a.terms and a.label_fi and a.label_en for a in areas)
+    by_key = {a.key: a for a in areas}
+    assert ("osaamis-", "ja", "tukikesk") in by_key["ot-keskus"].terms
+    assert ("LAVA",) in by_key["lapsivaikutusten-arviointi"].terms

@@ -28,7 +28,8 @@ RELATION_PROPERTIES = {
     "partOf", "hasSubProject", "inRegion", "administeredBy", "coordinatedBy", "steeredBy",
     "supportedBy", "hasConsortiumMember", "hasDevelopmentPartner", "hasParticipant",
     "fundedBy", "hasContact", "cooperatesWith", "keyProjectOf", "contributesTo", "measureOf",
-    "targets", "basedOnWorkOf", "responsibleFor", "memberOf",
+    "targets", "basedOnWorkOf", "evaluates", "trains", "carriedOutWith", "responsibleFor",
+    "memberOf",
 }
 
 BAD_FIXTURES = [

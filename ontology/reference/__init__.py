@@ -1,5 +1,6 @@
 """Reference data true everywhere: Finland's regions, municipalities and
-national bodies, read once from the CSV files shipped with the package.
+national bodies, and the LAPE programme's content areas, read once from the CSV
+files shipped with the package.
 
 The builder uses these to recognise names it was not taught by any document
 and to give regions and municipalities IRIs made from official codes. Where
@@ -21,12 +22,14 @@ from importlib import resources
 from typing import TypeVar
 
 __all__ = [
+    "ContentArea",
     "ErvaArea",
     "Municipality",
     "NationalBody",
     "ReferenceDataError",
     "Region",
     "JointAuthority",
+    "content_areas",
     "erva_areas",
     "joint_authorities",
     "municipalities",
@@ -40,6 +43,7 @@ _REGION_CODE = re.compile(r"^[0-9]{2}$")
 _MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
 _BODY_TYPES = frozenset({"ministry", "agency", "government", "parliament", "association"})
 _AUTHORITY_TYPES = frozenset({"hospital-district", "sote-joint-authority"})
+_AREA_SCOPES = frozenset({"specific", "generic"})
 
 
 class ReferenceDataError(ValueError):
@@ -110,6 +114,21 @@ class ErvaArea:
     hospital_fi: str     # "Helsingin yliopistollinen keskussairaala"
     hospital_abbreviation: str   # "HYKS"
     hospital_districts: tuple[str, ...]   # Finnish names of its hospital districts
+
+
+@dataclass(frozen=True)
+class ContentArea:
+    """An official content area (development area) of a programme: what the
+    programme set out to develop, and the words texts name it with."""
+
+    key: str             # "perhekeskus", used in IRIs
+    label_fi: str        # the canonical Finnish name: "Perhekeskustoimintamalli"
+    label_en: str
+    programme: str       # the programme's abbreviation: "LAPE"
+    programme_fi: str    # its Finnish name: "Lapsi- ja perhepalveluiden muutosohjelma"
+    scope: str           # "specific": a term of the programme; "generic": an everyday
+                         # word ("lastensuojelu") that names the area only among others
+    terms: tuple[tuple[str, ...], ...]   # word patterns, see SOURCES.md
 
 
 def _rows(filename: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -183,6 +202,20 @@ def _erva(filename: str, line: int, row: dict[str, str]) -> ErvaArea:
                     row["hospital_fi"], row["hospital_abbreviation"], districts)
 
 
+def _content_area(filename: str, line: int, row: dict[str, str]) -> ContentArea:
+    _require(filename, line, all(row.values()), "empty field")
+    _require(filename, line, row["scope"] in _AREA_SCOPES, f"unknown scope {row['scope']!r}")
+    terms = tuple(tuple(term.split()) for term in row["terms"].split(";") if term.strip())
+    _require(filename, line, bool(terms), "no terms")
+    for term in terms:
+        for word in term:
+            _require(filename, line, word.islower() or word.isupper() or word == "-",
+                     f"term word {word!r} must be all lower case, or all upper case "
+                     "for an abbreviation")
+    return ContentArea(row["key"], row["label_fi"], row["label_en"], row["programme"],
+                       row["programme_fi"], row["scope"], terms)
+
+
 @cache
 def regions() -> tuple[Region, ...]:
     """The 19 regions of Finland, in code order."""
@@ -218,3 +251,10 @@ def erva_areas() -> tuple[ErvaArea, ...]:
     return _load("erva_areas.csv", ("key", "name_fi", "name_en", "abbreviation_fi",
                                      "hospital_fi", "hospital_abbreviation",
                                      "hospital_districts_fi"), _erva)
+
+
+@cache
+def content_areas() -> tuple[ContentArea, ...]:
+    """The LAPE programme's official content areas and the words that name them."""
+    return _load("lape_content_areas.csv", ("key", "label_fi", "label_en", "programme",
+                                            "programme_fi", "scope", "terms"), _content_area)
