@@ -15,6 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from graph_builder.affiliation import (
+    beside,
+    domain_employer,
+    list_title,
+    listed,
+    opens_line,
+    works_for,
+)
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import TITLE_HEADS, WEAK_ROLE_CUES, role_of
@@ -536,30 +544,56 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
 
 
 def people(ctx: DocContext, s: int) -> list[Fact]:
-    """A person's title, contacts, role in the project and responsibility."""
+    """A person's title, contacts, role in the project and responsibility; and what
+    the layout around the name says (see :mod:`graph_builder.affiliation`): the
+    organisations and projects set beside it, the region that labels its line, the
+    title its list's heading gives, the employer its e-mail domain names."""
     out = []
     persons = ctx.mentions(s, Kind.PERSON)
     if not persons:
         return out
     tokens = ctx.tokens.get(s, [])
     text = ctx.document.text
-    label = ctx.field_label(s) or ""
+    label = ctx.field_label(s) or _contact_heading(ctx, s)
     contacts = ctx.contacts.get(s, [])
     for n, person in enumerate(persons):
         title = title_near(tokens, person.start, person.end, text)
         nxt = persons[n + 1].start if n + 1 < len(persons) else ctx.sentences[s].end
+        first, region = opens_line(ctx, s, person)
         if title:
             out.append(_fact(person.key, "title", title, "person.title", s, 0.9))
+        elif first and listed(ctx, s, person) and (title := list_title(ctx, s)):
+            out.append(_fact(person.key, "title", title, "person.title-from-list", s, 0.75))
         for c in contacts:
             owner = _contact_owner(c, persons)
             if owner is person or (owner is None and person.end <= c.span[0] < nxt):
                 out.append(_fact(person.key, c.kind, c.value, f"person.{c.kind}", s, 0.95))
+                employer = domain_employer(ctx, c.value) if c.kind == "email" else None
+                if employer:
+                    out.append(_fact(person.key, "memberOf", employer, "person.email-domain",
+                                     s, 0.7))
         role = _person_role(title, label)
-        context = sentence_project(ctx, s)
-        if role and context:
+        near = beside(ctx, s, person, nxt)
+        projects = [r for r in near if r.kind is Kind.PROJECT]
+        if region is not None:
+            out.append(_fact(person.key, "responsibleFor", region.key, "person.region-line", s,
+                             0.75))
+            if role:
+                out.append(_fact(region.key, "participation", person.key,
+                                 f"person.role.{role}", s, 0.8, role=role, title=title or ""))
+            out.extend(_fact(p.key, "inRegion", region.key, "relation.region-line", s, 0.75)
+                       for p in projects)
+        for p in projects:   # "Laura Niemi, Lumo-hanke": works in the project
+            out.append(_fact(p.key, "participation", person.key,
+                             f"person.role.{role or 'participant'}.beside", s, 0.8,
+                             role=role or "participant", title=title or ""))
+            if role in ("contact", "project-manager"):
+                out.append(_fact(p.key, "hasContact", person.key, "person.contact", s, 0.85))
+        context = sentence_project(ctx, s) or (_sole_programme(ctx) if role else None)
+        if role and context and not projects and region is None:
             out.append(_fact(context, "participation", person.key, f"person.role.{role}", s,
                              0.85, role=role, title=title or ""))
-            if role in ("contact", "project-manager"):
+            if role in ("contact", "project-manager") and context.startswith("project:"):
                 out.append(_fact(context, "hasContact", person.key, "person.contact", s, 0.85))
         for org in ctx.mentions(s, *ORG_KINDS):
             gap = text[person.end:org.start]
@@ -567,12 +601,31 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                     r"\s*,[\s\wäöåÄÖÅ-]{0,70},\s*", gap)) and org.start < nxt:
                 out.append(_fact(person.key, "memberOf", org.key, "person.member-of", s, 0.8))
                 break
+        out.extend(_fact(person.key, "memberOf", r.key, "person.member-of-beside", s, 0.8)
+                   for r in near if works_for(r))
         if _RESPONSIBLE.search(ctx.sentences[s].text):
             target = _responsibility(ctx, s, person)
             if target:
                 out.append(_fact(person.key, "responsibleFor", target, "person.responsible",
                                  s, 0.8))
     return out
+
+
+def _contact_heading(ctx: DocContext, s: int) -> str:
+    """The heading of a contact section ("Ota yhteyttä", "Lisätietoja") that a
+    paragraph stands under: it makes the people in it contacts, as a card label does."""
+    block = ctx.block_of(s)
+    if block.kind is not BlockKind.PARAGRAPH or block.heading is None:
+        return ""
+    heading = ctx.blocks[block.heading].text
+    return heading if _CONTACT_HEADING.search(heading) else ""
+
+
+def _sole_programme(ctx: DocContext) -> str | None:
+    """The document's one programme, when it names no project to put a contact in
+    ("Lisätietoja: erikoistutkija …" on a national page about the programme)."""
+    found = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
+    return found[0] if len(found) == 1 else None
 
 
 def _contact_owner(contact, persons: list[Resolved]) -> Resolved | None:
@@ -593,7 +646,7 @@ def _person_role(title: str | None, label: str) -> str | None:
         return "change-agent"
     if title and re.search(r"(hanke|projekti)päällikkö|hankekoordinaattori", title):
         return "project-manager"
-    if re.search(r"yhteyshenkilö|yhteystied|lisätied", label, re.I):
+    if _CONTACT_HEADING.search(label):
         return "contact"
     if title and re.search(r"koordinaattori|hanketyöntekijä|projektityöntekijä", title):
         return "contact"

@@ -23,6 +23,8 @@ _ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _FIELD = re.compile(r"^[ \t]*([A-ZÄÖÅ][\w ./()-]{1,60}?)[ \t]*:[ \t]+(\S.*)$")
 #: "Kehittämiskohteet ovat: 1. … 2. … 3. …" — numbered items inside one line.
 _INLINE_NUMBERED = re.compile(r"(?:^|(?<=[\s:;]))(\d{1,2})[.)][ \t]+(?=\S)")
+#: An e-mail address or a phone number: no heading holds one.
+_CONTACT_DETAIL = re.compile(r"\S@\S|\b(?:p|puh|tel|gsm|mob)\.?:?\s*\+?\d", re.I)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*(?=\s+|$)")
 
 
@@ -53,6 +55,8 @@ def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
         return False  # a sentence, or a link line ("Loppuraportti »")
     if stripped.endswith("?") and len(stripped) > 60:
         return False
+    if _CONTACT_DETAIL.search(stripped):
+        return False  # "Anna Virta, p. 040 123 4567": a line of a contact card
     return len(stripped.split()) <= 14
 
 

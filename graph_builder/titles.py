@@ -20,6 +20,7 @@ import re
 from graph_builder.lexicon import TITLE_HEADS
 from graph_builder.model import Token
 
+_OPENING = re.compile(r"[\s>*•·▪◦●|–-]*")
 _PLURAL_GENITIVE = re.compile(r"(jen|den|tten|ten|ien|iden|itten)$")
 _AFTER = re.compile(r"\s*,\s*((?:[a-zäöå]+-?\s+(?:ja\s+)?){0,3}[a-zäöå-]+)\s*(?=[,(;.]|$|\n)")
 _SERVES = re.compile(r"\s+(?:toimii|toimi|toiminut|työskentelee|työskenteli)\s+"
@@ -34,7 +35,7 @@ def is_title(word: str) -> bool:
 
 def title_near(tokens: list[Token], start: int, end: int, text: str) -> str | None:
     """The title written next to the name at ``text[start:end]``, or None."""
-    return (_before(tokens, start) or _after(text, end) or _essive_before(tokens, start)
+    return (_before(tokens, start, text) or _after(text, end) or _essive_before(tokens, start)
             or _serves_as(tokens, text, end) or _line_above(text, start)
             or _column_after(text, end))
 
@@ -50,15 +51,20 @@ def _column_after(text: str, end: int) -> str | None:
     return m.group(1)
 
 
-def _before(tokens: list[Token], start: int) -> str | None:
+def _before(tokens: list[Token], start: int, text: str) -> str | None:
     before = [t for t in tokens if t.end <= start]
     if not before or start - before[-1].end > 1:
         return None
     head = before[-1]
-    first_of_line = len(before) == 1
+    # a title opening its line is written with a capital ("Kehittämispäällikkö Anna
+    # Virta, p. …" on the second line of a contact paragraph)
+    line_start = text.rfind("\n", 0, head.start) + 1
+    first_of_line = len(before) == 1 or _OPENING.fullmatch(text[line_start:head.start])
     if not is_title(head.lemma) or not (head.text[:1].islower() or first_of_line):
         return None
-    words = [head.lemma.lower() if first_of_line else head.lemma]
+    if first_of_line:
+        return head.lemma.lower()
+    words = [head.lemma]
     k = len(before) - 2
     while k >= 0 and before[k].text[:1].islower():
         tok = before[k]

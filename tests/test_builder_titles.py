@@ -16,6 +16,8 @@ TITLES = [
      "hankepäällikkö"),
     ("Erikoissuunnittelija (vaativat palvelut), PSSHP\nArja Niemi", "Arja Niemi",
      "erikoissuunnittelija"),
+    ("Tukitiimi, tuki@example.fi\nKehittämispäällikkö Arja Niemi, p. 029 555 6666",
+     "Arja Niemi", "kehittämispäällikkö"),
     ("Arja Niemi, Oulun kaupunki", "Arja Niemi", None),
     ("Tekstin kirjoitti Arja Niemi, joka toimii hankkeessa.", "Arja Niemi", None),
     ("Kaupunki\nArja Niemi", "Arja Niemi", None),
