@@ -44,6 +44,10 @@ MUNICIPALITY_BODIES: frozenset[str] = frozenset({"kaupunki", "kunta"})
 PROGRAMME_HEADS: tuple[str, ...] = ("muutosohjelma", "ohjelma", "uudistus", "kärkiohjelma")
 #: Heads of project names: "LAPE-hanke", "kehittämishanke".
 PROJECT_HEADS: tuple[str, ...] = ("hanke", "projekti")
+#: Words for a part of a project with a name of its own: "osahanke", "osaprojekti".
+SUB_PROJECT_WORDS: tuple[str, ...] = ("osahanke", "osaprojekti")
+#: A heading or lead-in over a list of sub-projects: "Osahankkeet lyhyesti".
+SUB_PROJECT_CUE = re.compile(r"osahank|osaprojekt", re.I)
 #: Heads of plan-like measures: "juurruttamissuunnitelma", "tiekartta".
 PLAN_HEADS: tuple[str, ...] = ("suunnitelma", "tiekartta", "käsikirja", "sääntökirja")
 #: Verbs that say a plan is being made, so a plan noun is a measure.

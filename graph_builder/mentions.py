@@ -28,6 +28,7 @@ from graph_builder.lexicon import (
     ORGANISATION_HEADS,
     PROGRAMME_HEADS,
     PROJECT_HEADS,
+    SUB_PROJECT_WORDS,
     TITLE_HEADS,
     WEAK_ORGANISATION_HEADS,
 )
@@ -483,6 +484,34 @@ def _copula_project(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list
                      name=join_words([t.text for t in subject], subject), confidence=0.8)]
 
 
+def sub_projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """"Oamkin osahanke Digiperhe on rakentanut …": a name set after "osahanke" in the
+    nominative, opening with a capital and ending where the verb comes, names the
+    sub-project. Only before a verb or the sentence's end, so that a word that goes on
+    the sentence ("osahanke Kuopiossa", "osahanke tavoitteena") is never taken."""
+    out = []
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.lemma.lower() not in SUB_PROJECT_WORDS or tok.case != "nimento" or \
+                tok.text[:1].isupper():
+            continue
+        first = tokens[k + 1]
+        if not first.text[:1].isupper() or first.text.lower() in NON_NAME_WORDS or \
+                _is_place_locative(first, gaz) or is_acronym(first.text):
+            continue
+        end = k + 2
+        while end < len(tokens) and end - k <= 5 and tokens[end].text[:1].isalpha() and \
+                tokens[end].pos != "teonsana" and tokens[end].text not in CONJUNCTIONS:
+            end += 1
+        closes = end == len(tokens) or tokens[end].pos == "teonsana" or \
+            tokens[end].text in (".", ",", ";", ":", "(")
+        if not closes or end - k > 5:
+            continue
+        span = tokens[k + 1:end]
+        out.append(_mention(Kind.PROJECT, span, sent, "project.sub-project-apposition",
+                            name=join_words([t.text for t in span], span), confidence=0.8))
+    return out
+
+
 def _glued_start(tokens: list[Token], k: int) -> int:
     """Index of the first word glued to ``tokens[k]`` by "&" with no spaces ("I&O")."""
     while k >= 2 and tokens[k - 1].text == "&" and tokens[k - 1].end == tokens[k].start \
@@ -643,7 +672,7 @@ def group_headings(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[
 
 FINDERS: tuple[Finder, ...] = (erva_areas, organisations, programmes, projects, national_bodies,
                                cooperation_partners, persons, surname_first, places,
-                               group_headings)
+                               group_headings, sub_projects)
 
 
 def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:

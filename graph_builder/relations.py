@@ -28,6 +28,7 @@ from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
+from graph_builder.subprojects import sub_project_facts
 from graph_builder.titles import title_near
 
 ROLE_PREDICATE = {
@@ -333,6 +334,11 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
             if place is not None:
                 out.append(_fact(proj.key, "inRegion", f"region:{place.code}",
                                  "relation.region-label", s, 0.85))
+        for reg in regions:   # "Perhe keskiöön (Pohjois-Savo)": the region in brackets
+            if re.fullmatch(r"\s*\(\s*", ctx.document.text[proj.end:reg.start]) and \
+                    ctx.document.text[reg.end:reg.end + 1] in (")", ","):
+                out.append(_fact(proj.key, "inRegion", reg.key, "relation.region-in-brackets",
+                                 s, 0.85))
         for reg in regions:
             gap = ctx.document.text[reg.end:proj.start]
             if reg.end <= proj.start and re.fullmatch(r"\s*(?:[a-zäöå-]+\s+){0,2}", gap) \
@@ -859,7 +865,8 @@ def decisions(ctx: DocContext, s: int) -> list[Fact]:
 
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
-                           grantor, membership, homepages, table_rows, decisions)
+                           grantor, membership, homepages, table_rows, decisions,
+                           sub_project_facts)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"

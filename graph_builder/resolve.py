@@ -154,6 +154,7 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
     pairs: list[tuple[int, int | str]] = []
     by_start = {m.start: i for i, m in enumerate(mentions)}
     token_at = {t.start: k for k, t in enumerate(tokens)}
+    others = _bracketed_others(mentions, text)
     for i, m in enumerate(mentions):
         if m.kind not in _ALIASABLE:
             continue
@@ -162,6 +163,10 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
         if paren:
             inner = paren.group(1).strip()
             words = inner.split()
+            at = m.end + paren.start(1) + len(paren.group(1)) - len(paren.group(1).lstrip())
+            if m.kind is Kind.PROJECT and (inner in others or (
+                    at in by_start and mentions[by_start[at]].kind is not m.kind)):
+                words = []  # "Digiperhe (Oamk)", "Perhe keskiöön (Pohjois-Savo)": who, where
             if words and len(words) <= 3 and not re.search(r"\d", inner) and \
                     (any(is_acronym(w) for w in words) or
                      (words[0][:1].isupper() and len(words) <= 2 and len(inner) <= 15)):
@@ -190,6 +195,19 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
             if j is not None:
                 pairs.append((i, j))
     return pairs
+
+
+def _bracketed_others(mentions: list[Mention], text: str) -> set[str]:
+    """Short names the text states in brackets for what is not a project ("Oulun
+    ammattikorkeakoulu (Oamk)"): the same short name in brackets after a project
+    names who carries it out, not another name of the project."""
+    out = set()
+    for m in mentions:
+        if m.kind is not Kind.PROJECT:
+            paren = re.match(r"\s*\(([^()]{1,40})\)", text[m.end:m.end + 60])
+            if paren:
+                out.add(paren.group(1).strip())
+    return out
 
 
 _COPULA = re.compile(r"\s+(?:on|oli)\s+(?:[a-zäöå]+\s+){0,2}")
@@ -600,14 +618,20 @@ def _join_regional_names(mentions: list[Mention], keys: list[str], entities: dic
         keys[i] = moves.get(k, k)
 
 
+#: Rules that find the parts of a project: a table of sub-projects, a list of them,
+#: "osahanke X".
+PART_RULES = frozenset({"card.table-project", "card.list-project",
+                        "project.sub-project-apposition"})
+
+
 def _main_project(mentions: list[Mention], keys: list[str],
                   entities: dict[str, Entity]) -> str | None:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m, key in zip(mentions, keys, strict=True):
         ent = entities.get(key)
-        if m.rule == "card.table-project":
-            continue  # the rows of a table of sub-projects are not what the page is about
+        if m.rule in PART_RULES:
+            continue  # the sub-projects a page lists are not what the page is about
         if ent is not None and ent.kind is Kind.PROJECT and not ent.generic:
             counts[key] += 1
             first.setdefault(key, m.start)

@@ -1,0 +1,79 @@
+"""People and sub-projects set out by layout: lines of contact lists, speaker columns,
+lists of sub-projects. Table tests of the helpers; the facts are in case folders
+(person_lines, contact_programme, subproject_list)."""
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.model import BlockKind, Kind
+from graph_builder.pipeline import analyse
+from graph_builder.readers import read_document
+from graph_builder.segment import blocks
+
+
+def _analyse(tmp_path: Path, text: str, name: str = "sivu.txt"):
+    src = tmp_path / name
+    src.write_text(text, "utf-8")
+    return analyse(read_document(src))
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("Kehittämispäällikkö Anna Virta, p. 029 555 6666", False),
+    ("Tukitiimi, tuki@example.fi", False),
+    ("Anna Virta puh. 040 123 4567", False),
+    ("Muutosagenttien yhteystiedot", True),
+    ("Osahankkeet 2017–2018", True),
+])
+def test_a_contact_line_is_no_heading(line: str, heading: bool) -> None:
+    text = f"Ota yhteyttä\n\n{line}\n\nMuuta tekstiä tässä, joka jatkuu pitkään.\n"
+    kinds = [b.kind for b in blocks(text) if b.text.startswith(line[:10])]
+    assert (kinds[0] is BlockKind.HEADING) is heading
+
+
+def test_implementer_in_brackets_is_no_other_name_of_the_sub_project(tmp_path: Path) -> None:
+    result = _analyse(tmp_path, "Hankkeen osatoteuttaja on Oulun ammattikorkeakoulu (Oamk).\n\n"
+                      "Osahankkeet\n\n- Digitupa (Oamk): sähköiset palvelut.\n"
+                      "- Kaarin polku (Pohjois-Pohjanmaa): perhekeskustoiminta.\n")
+    projects = {k: e for k, e in result.context.resolution.entities.items()
+                if e.kind is Kind.PROJECT}
+    names = {n for e in projects.values() for n in e.names}
+    assert {"Digitupa", "Kaarin polku"} <= names
+    assert not names & {"Oamk", "Pohjois-Pohjanmaa"}, names
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Järjestön osahanke Yhdessä eteenpäin on kokeillut ryhmiä.", "Yhdessä eteenpäin"),
+    ("Oamkin osahanke Digitupa rakensi chat-palvelun.", "Digitupa"),
+    ("Osahanke Digitupa rakensi chat-palvelun.", None),          # a capital opening a sentence
+    ("Järjestön osahanke Kuopiossa kokeili ryhmiä.", None),       # a place, not a name
+    ("Järjestön osahanke Yhdessä eteenpäin ja muut hankkeet.", None),  # no verb closes it
+])
+def test_a_name_after_osahanke(tmp_path: Path, text: str, sub: str | None) -> None:
+    result = _analyse(tmp_path, text + "\n")
+    found = [r.mention.name for rs in result.context.by_sentence.values() for r in rs
+             if r.mention.rule == "project.sub-project-apposition"]
+    assert found == ([sub] if sub else [])
+
+
+@pytest.mark.parametrize(("email", "employer"), [
+    ("anna.virta@thl.fi", "org:thl"),
+    ("anna.virta@tampere.fi", "municipality:837"),
+    ("anna.virta@example.fi", None),
+    ("anna.virta@mail.tampere.fi", "municipality:837"),
+])
+def test_employer_from_the_e_mail_domain(tmp_path: Path, email: str, employer: str | None) -> None:
+    from graph_builder.affiliation import domain_employer
+
+    result = _analyse(tmp_path, "Terveyden ja hyvinvoinnin laitos (THL) ja Tampereen kaupunki "
+                      "tekevät yhteistyötä.\n")
+    assert domain_employer(result.context, email) == employer
+
+
+def test_region_in_brackets_after_a_project(tmp_path: Path) -> None:
+    result = _analyse(tmp_path, "Perhe keskiöön -hanke toimii kahdessa maakunnassa.\n\n"
+                      "Perhe keskiöön (Pohjois-Savo), 2017–2018\n")
+    facts = {(f.subject, f.predicate, f.obj) for f in result.facts}
+    assert ("project:perhe-keskioon", "inRegion", "region:11") in facts, facts
+    names = result.context.resolution.entities["project:perhe-keskioon"].names
+    assert "Pohjois-Savo" not in names
