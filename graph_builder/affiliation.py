@@ -13,7 +13,8 @@ not with verbs (invented examples):
   of a table cell, with nothing but punctuation or a title between them, are the
   organisations and projects the person works in.
 - A region that *labels the line* ("Pirkanmaa – …", "Kainuu: …") is the region the
-  person answers for.
+  person answers for; a project that labels it ("Koulupolku: lehtori …"), one they
+  work in.
 - A list under a heading that names a title in the plural ("Muutosagentit
   maakunnissa", "Muutosagenttien yhteystiedot") gives that title to each person
   who opens a line of it and has none of their own.
@@ -101,16 +102,16 @@ def _lead_tokens(ctx: DocContext, s: int, start: int, end: int) -> list[Token]:
 
 
 def opens_line(ctx: DocContext, s: int, person: Resolved) -> tuple[bool, Resolved | None]:
-    """Does the person open their line (after a bullet, a region label and a title)?
-    And which region labels the line ("Pirkanmaa – Anna Virta", "Kainuu: muutosagentti
-    Pekka Ojala"), if any?"""
+    """Does the person open their line (after a bullet, a label and a title)? And which
+    region or project labels the line ("Pirkanmaa – Anna Virta", "Kainuu: muutosagentti
+    Pekka Ojala", "Koulupolku: lehtori Kaisa Harju"), if any?"""
     text = ctx.document.text
     start = _line_start(ctx, s, person.start)
     lead_end = _title_start(ctx, s, start, person)
     lead = text[start:lead_end]
     if _LINE_OPENING.fullmatch(lead):
         return True, None
-    for r in ctx.mentions(s, Kind.REGION):
+    for r in ctx.mentions(s, Kind.REGION, Kind.PROJECT):
         if start <= r.start and r.end <= lead_end and \
                 _LINE_OPENING.fullmatch(text[start:r.start]) and \
                 _LABEL_MARK.fullmatch(text[r.end:lead_end]):

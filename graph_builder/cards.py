@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.lexicon import SUB_PROJECT_CUE, names_a_role
+from graph_builder.lexicon import SUB_PROJECT_CUE, TOTAL_ROW, names_a_role
 from graph_builder.model import Block, BlockKind, Kind, Mention, Sentence, Token
 from graph_builder.morphology import name_base_form
 from graph_builder.segment import paragraph_lead, project_column, row_cells, table_header
@@ -74,8 +74,8 @@ def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list
         return []
     start, end, value = cells[column]
     if not (sent.start <= start and end <= sent.end) or not value[:1].isupper() \
-            or len(value.split()) > 10:
-        return []
+            or len(value.split()) > 10 or TOTAL_ROW.match(value.strip()):
+        return []  # "| Yhteensä | … |" sums the sub-projects, it is none of them
     inside = [m for m in found if m.start < end and start < m.end]
     if any(m.kind not in (Kind.REGION, Kind.MUNICIPALITY) or m.start < start or m.end > end
            for m in inside):

@@ -48,6 +48,9 @@ PROJECT_HEADS: tuple[str, ...] = ("hanke", "projekti")
 SUB_PROJECT_WORDS: tuple[str, ...] = ("osahanke", "osaprojekti")
 #: A heading or lead-in over a list of sub-projects: "Osahankkeet lyhyesti".
 SUB_PROJECT_CUE = re.compile(r"osahank|osaprojekt", re.I)
+#: A table row's label that sums the rows above it ("**Yhteensä**"): no name.
+TOTAL_ROW = re.compile(r"^(kaikki\s+|hankkeet\s+|osahankkeet\s+)?(yhteensä|yht\.?|summa|total)$",
+                       re.I)
 #: Heads of plan-like measures: "juurruttamissuunnitelma", "tiekartta".
 PLAN_HEADS: tuple[str, ...] = ("suunnitelma", "tiekartta", "käsikirja", "sääntökirja")
 #: Verbs that say a plan is being made, so a plan noun is a measure.

@@ -560,12 +560,15 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
         return out
     tokens = ctx.tokens.get(s, [])
     text = ctx.document.text
-    label = ctx.field_label(s) or _contact_heading(ctx, s)
+    label = ctx.field_label(s) or ""
+    if not _CONTACT_HEADING.search(label):
+        label = _contact_heading(ctx, s) or label
     contacts = ctx.contacts.get(s, [])
     for n, person in enumerate(persons):
         title = title_near(tokens, person.start, person.end, text)
         nxt = persons[n + 1].start if n + 1 < len(persons) else ctx.sentences[s].end
-        first, region = opens_line(ctx, s, person)
+        first, line_label = opens_line(ctx, s, person)
+        region = line_label if line_label and line_label.kind is Kind.REGION else None
         if title:
             out.append(_fact(person.key, "title", title, "person.title", s, 0.9))
         elif first and listed(ctx, s, person) and (title := list_title(ctx, s)):
@@ -581,6 +584,8 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
         role = _person_role(title, label)
         near = beside(ctx, s, person, nxt)
         projects = [r for r in near if r.kind is Kind.PROJECT]
+        if line_label is not None and line_label.kind is Kind.PROJECT:
+            projects.insert(0, line_label)
         if region is not None:
             out.append(_fact(person.key, "responsibleFor", region.key, "person.region-line", s,
                              0.75))
@@ -618,13 +623,36 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
 
 
 def _contact_heading(ctx: DocContext, s: int) -> str:
-    """The heading of a contact section ("Ota yhteyttä", "Lisätietoja") that a
-    paragraph stands under: it makes the people in it contacts, as a card label does."""
+    """The heading of a contact section ("Ota yhteyttä", "Lisätietoja",
+    "Yhteyshenkilöt") that a paragraph or list stands under, or under a sub-heading of
+    ("Yhteyshenkilöt" > "Osahankkeet"): it makes the people in it contacts, as a card
+    label does."""
     block = ctx.block_of(s)
-    if block.kind is not BlockKind.PARAGRAPH or block.heading is None:
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
         return ""
-    heading = ctx.blocks[block.heading].text
-    return heading if _CONTACT_HEADING.search(heading) else ""
+    index, depth = block.heading, 0
+    while index is not None and depth < 3:
+        heading = ctx.blocks[index]
+        if _CONTACT_HEADING.search(heading.text):
+            return heading.text
+        index, depth = heading.heading or _heading_above(ctx, index), depth + 1
+    return ""
+
+
+def _heading_above(ctx: DocContext, index: int) -> int | None:
+    """The heading a heading stands under: a Markdown heading of a higher level, or,
+    for a plain-text or bold heading, the nearest Markdown heading before it."""
+    def level(k: int) -> int:
+        block = ctx.blocks[k]
+        line = ctx.document.text[ctx.document.text.rfind("\n", 0, block.start) + 1:block.start]
+        marked = line.lstrip().startswith("#") and block.label and block.label.isdigit()
+        return int(block.label) if marked else 7
+
+    mine = level(index)
+    for k in range(index - 1, -1, -1):
+        if ctx.blocks[k].kind is BlockKind.HEADING and level(k) < mine:
+            return k
+    return None
 
 
 def _sole_programme(ctx: DocContext) -> str | None:

@@ -42,6 +42,9 @@ _SUB_PROJECT = re.compile(r"osahank|osaprojekt", re.I)
 #: A first column of organisations or places: its amounts are theirs, not a project's.
 _PARTY_COLUMN = re.compile(r"^(kunta|kunnat|organisaatio|toteuttaja|osatoteuttaja|taho|"
                            r"kumppani|jäsen|kuntayhtymä|maakunta|alue)", re.I)
+#: A column of the places a row's project works in: "Kunta / alue", "Kunnat", "Toiminta-alue".
+_PLACE_COLUMN = re.compile(r"^(kunta|kunnat|alue|toiminta-alue|paikkakunta|paikkakunnat|"
+                           r"toimintakunnat|kohdekunnat)\b", re.I)
 _ROW_SHARE = re.compile(r"\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)")
 
 
@@ -150,6 +153,8 @@ def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str]
     for n, (a, b, _) in enumerate(cells):
         words = header[n].replace("(", " ").split() if n < len(header) else []
         role = next((r for w in words if (r := role_of(w))), None)
+        if role is None and n < len(header) and _PLACE_COLUMN.match(header[n]):
+            out.extend(_row_places(project, found, a, b, s))
         if role is None:
             continue
         for r in found:
@@ -162,6 +167,19 @@ def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str]
     context = " ".join(header) + (" " + ctx.blocks[heading].text if heading is not None else "")
     if main and main != project.key and _SUB_PROJECT.search(context):
         out.append(_fact(main, "hasSubProject", project.key, "table.sub-project-row", s, 0.8))
+    return out
+
+
+def _row_places(project: Resolved, found: list[Resolved], a: int, b: int,
+                s: int) -> list[Fact]:
+    """"| Sotesin perhekeskus | … | Sastamala, Punkalaidun |" under "Kunta / alue": the
+    row's project works in those municipalities (in that region)."""
+    out = []
+    for r in found:
+        if a <= r.start < b and r.kind is Kind.MUNICIPALITY:
+            out.append(_fact(project.key, "operatesIn", r.key, "table.row-place", s, 0.75))
+        elif a <= r.start < b and r.kind is Kind.REGION:
+            out.append(_fact(project.key, "inRegion", r.key, "table.row-place", s, 0.75))
     return out
 
 

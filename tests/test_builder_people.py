@@ -77,3 +77,10 @@ def test_region_in_brackets_after_a_project(tmp_path: Path) -> None:
     assert ("project:perhe-keskioon", "inRegion", "region:11") in facts, facts
     names = result.context.resolution.entities["project:perhe-keskioon"].names
     assert "Pohjois-Savo" not in names
+
+
+def test_a_total_row_names_no_sub_project(tmp_path: Path) -> None:
+    result = _analyse(tmp_path, "# Osahankkeet\n\n| Osahanke | Avustus |\n|---|---|\n"
+                      "| Nuorten polku | 37 500 € |\n| **Yhteensä** | **37 500 €** |\n", "t.md")
+    assert "project:yhteensa" not in result.context.resolution.entities
+    assert "project:nuorten-polku" in result.context.resolution.entities
