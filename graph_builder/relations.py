@@ -628,6 +628,8 @@ def _contact_heading(ctx: DocContext, s: int) -> str:
     ("Yhteyshenkilöt" > "Osahankkeet"): it makes the people in it contacts, as a card
     label does."""
     block = ctx.block_of(s)
+    if block.kind is BlockKind.HEADING:
+        return _card_section(ctx, ctx.sentences[s].block)
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
         return ""
     index, depth = block.heading, 0
@@ -636,6 +638,21 @@ def _contact_heading(ctx: DocContext, s: int) -> str:
         if _CONTACT_HEADING.search(heading.text):
             return heading.text
         index, depth = heading.heading or _heading_above(ctx, index), depth + 1
+    return ""
+
+
+def _card_section(ctx: DocContext, index: int) -> str:
+    """A person's name alone on a line reads as a heading; the contact heading of the
+    cards it opens is the nearest heading above it that names no one ("Yhteystiedot"
+    over "Marja Virta" / "projektipäällikkö" / "p. …", card after card)."""
+    for k in range(index - 1, max(-1, index - 12), -1):
+        block = ctx.blocks[k]
+        if block.kind is not BlockKind.HEADING:
+            continue
+        if _CONTACT_HEADING.search(block.text):
+            return block.text
+        if not any(ctx.mentions(t.index, Kind.PERSON) for t in ctx.sentences_in_block(k)):
+            return ""
     return ""
 
 

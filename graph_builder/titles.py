@@ -6,6 +6,8 @@
     Marjo Räsänen toimii hankkeen muutosagenttina         (essive after "toimii")
     Hankepäällikkö                                         (a card: the line above)
     Riikka Lappalainen
+    Riikka Lappalainen                                     (or the line below)
+    hankepäällikkö
 
 A title word is one that ends in a title head ("-päällikkö", "-johtaja",
 lexicon ``TITLE_HEADS``). Before the name, plural genitives and coordinated
@@ -37,7 +39,7 @@ def title_near(tokens: list[Token], start: int, end: int, text: str) -> str | No
     """The title written next to the name at ``text[start:end]``, or None."""
     return (_before(tokens, start, text) or _after(text, end) or _essive_before(tokens, start)
             or _serves_as(tokens, text, end) or _line_above(text, start)
-            or _column_after(text, end))
+            or _column_after(text, end) or _line_below(text, start, end))
 
 
 _COLUMN = re.compile(r"[ \t]{2,}([a-zäöå][a-zäöå-]+)[ \t]*(?=,|\n|$)")
@@ -116,6 +118,22 @@ def _serves_as(tokens: list[Token], text: str, end: int) -> str | None:
     if tok is not None and tok.case == "olento" and is_title(tok.lemma):
         return tok.lemma
     return None
+
+
+_LINE_BELOW = re.compile(r"[ \t]*\n[ \t]*((?:[a-zäöå][\w-]*[ \t]+){0,3}[a-zäöå][\w-]*)[ \t]*"
+                         r"(?:,[^\n]{0,60})?[ \t]*(?:\n|$)")
+
+
+def _line_below(text: str, start: int, end: int) -> str | None:
+    """A contact card with the title below the name: "Marjo Virta" on a line of its
+    own, "projektipäällikkö" (or "kehittämiskoordinaattori, perhekeskus") on the next."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t*-•"):
+        return None  # the name does not open its line
+    m = _LINE_BELOW.match(text, end)
+    if not m or not is_title(m.group(1).split()[-1]):
+        return None
+    return m.group(1)
 
 
 def _line_above(text: str, start: int) -> str | None:

@@ -219,20 +219,38 @@ def share_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
 
 
 _CONTACT_ONLY = re.compile(r"^[\s,;:.()]*$")
+#: A card's title line, first in its block: "projektipäällikkö", "koordinaattori, perhekeskus".
+_TITLE_LINE = re.compile(r"^[ \t]*((?:[a-zäöå][\w-]*[ \t]+){0,3}[a-zäöå][\w-]*)"
+                         r"(?:,[^\n]{0,60})?[ \t]*\n")
+
+
+def _without_title_line(text: str) -> str:
+    """The text without a first line that is a job title alone."""
+    from graph_builder.titles import is_title
+
+    m = _TITLE_LINE.match(text)
+    return text[m.end():] if m and is_title(m.group(1).split()[-1]) else text
 _CONTACT_WORDS = re.compile(r"\b(puh|puhelin|p|gsm|tel|email|e-mail|sähköposti|s-posti)\b\.?:?",
                             re.I)
 
 
 def contact_lines(ctx: DocContext) -> list[Fact]:
     """A line of e-mail or phone alone, just below a line that names one person
-    (a contact card the segmenter cut into blocks): the contact is that person's."""
+    (a contact card the segmenter cut into blocks): the contact is that person's. The
+    card may give a title on the line below the name before the contacts
+    ("projektipäällikkö", "kehittämiskoordinaattori, perhekeskustoiminta")."""
     out: list[Fact] = []
     text = ctx.document.text
     for sent in ctx.sentences:
         found = ctx.contacts.get(sent.index, [])
         if not found or ctx.mentions(sent.index):
             continue
-        rest = sent.text
+        rest = _without_title_line(sent.text) if sent.start == ctx.blocks[sent.block].start \
+            else sent.text
+        shift = len(sent.text) - len(rest)
+        for c in sorted(found, key=lambda c: -c.span[0]):
+            a, b = c.span[0] - sent.start - shift, c.span[1] - sent.start - shift
+            rest = rest[:a] + rest[b:]
         for c in sorted(found, key=lambda c: -c.span[0]):
             a, b = c.span[0] - sent.start, c.span[1] - sent.start
             rest = rest[:a] + rest[b:]
