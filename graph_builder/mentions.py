@@ -587,7 +587,8 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
     out = []
     for i in range(len(tokens) - 1):
         first, last = tokens[i], tokens[i + 1]
-        if first.pos != "etunimi" or not first.text[:1].isupper():
+        if not (first.pos == "etunimi" or _also_first_name(first)) or \
+                not first.text[:1].isupper():
             continue
         if last.start - first.end != 1 or not last.text[:1].isupper() or is_acronym(last.text):
             continue
@@ -603,6 +604,16 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
         out.append(_mention(Kind.PERSON, [first, last], sent, "person.first-last",
                             name=f"{first.text} {surname}", confidence=0.9))
     return out
+
+
+def _also_first_name(tok: Token) -> bool:
+    """A word read first as a surname that is also a first name ("Kari Nurmela":
+    libvoikko's first reading of "Kari" is the surname)."""
+    if tok.pos != "sukunimi":
+        return False
+    from graph_builder.morphology import analyser
+
+    return any(cls == "etunimi" for _, cls, _ in analyser().analyse(tok.text))
 
 
 def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:

@@ -151,7 +151,8 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
             _under_steering_label(ctx, s):
         label = None  # "Nimi, titteli, Organisaatio (pj.)": the person's employer, not a steerer
     cues = _cues(tokens, label, ctx.mentions(s))
-    orgs = [r for r in ctx.mentions(s, *ORG_KINDS) if not _cooperating(ctx, r)]
+    orgs = [r for r in ctx.mentions(s, *ORG_KINDS)
+            if not _cooperating(ctx, r) and not _employer(ctx, s, r)]
     out: list[Fact] = []
     sent_end = ctx.sentences[s].end
     for n, (pos, role, verb) in enumerate(cues):
@@ -716,6 +717,22 @@ _CHAIR = re.compile(r",\s*jonka\s+(puheenjohtajana|varapuheenjohtajana|jäsenen�
                     r"sihteerinä|johtajana)\s+toimi(i|vat)?\b", re.I)
 
 
+def _employs(text: str, org: Resolved, person: Resolved) -> bool:
+    """"Kemin kaupungin sosiaali- ja terveysjohtaja Pertti Honkanen": the genitive
+    before a title and a name is the person's employer."""
+    gap = text[org.end:person.start]
+    return org.end <= person.start and bool(re.fullmatch(
+        r"\s*(?:[a-zäöå]+-?\s+(?:ja\s+)?){1,3}", gap)) and \
+        any(w.rstrip("-").endswith(TITLE_HEADS) for w in gap.split())
+
+
+def _employer(ctx: DocContext, s: int, org: Resolved) -> bool:
+    """Is the organisation named only as a person's employer in the sentence, so that
+    no role cue of the sentence is about it ("X:ää ohjaa ryhmä, jonka puheenjohtajana
+    toimii Riihimäen kaupungin perusturvajohtaja P")?"""
+    return any(_employs(ctx.document.text, org, p) for p in ctx.mentions(s, Kind.PERSON))
+
+
 def membership(ctx: DocContext, s: int) -> list[Fact]:
     """"Kemin kaupungin sosiaali- ja terveysjohtaja Pertti Honkanen" works for Kemi;
     "X, jonka puheenjohtajana toimii P" makes P a member of X."""
@@ -724,10 +741,7 @@ def membership(ctx: DocContext, s: int) -> list[Fact]:
     orgs = ctx.mentions(s, *ORG_KINDS)
     for person in ctx.mentions(s, Kind.PERSON):
         for org in orgs:
-            gap = text[org.end:person.start]
-            if org.end <= person.start and re.fullmatch(r"\s*(?:[a-zäöå]+-?\s+(?:ja\s+)?){1,3}",
-                                                         gap) and \
-                    any(w.rstrip("-").endswith(TITLE_HEADS) for w in gap.split()):
+            if _employs(text, org, person):
                 out.append(_fact(person.key, "memberOf", org.key, "person.title-of-organisation",
                                  s, 0.8))
         chair = [m for m in _CHAIR.finditer(text, ctx.sentences[s].start, person.start)]
@@ -810,14 +824,26 @@ def homepages(ctx: DocContext, s: int) -> list[Fact]:
 
 
 def group_members(ctx: DocContext, s: int) -> list[Fact]:
-    """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group."""
-    if ctx.block_of(s).kind is not BlockKind.ITEM or not _under_steering_label(ctx, s):
-        return []
+    """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group:
+    list items, and lines opened by a name under a heading or lead-in such as "1.2
+    Ohjausryhmä" / "Jäsenet:" ("Anna Virta, johtaja, Oulun kaupunki (pj.)"). "Ryhmän
+    puheenjohtajana toimi … A ja varapuheenjohtajana … B": A and B are members too."""
     groups = sorted({k for k, e in ctx.resolution.entities.items()
                      if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k)})
-    if len(groups) != 1:
+    if len(groups) != 1 or not ctx.mentions(s, Kind.PERSON):
+        return []
+    office = _GROUP_OFFICE.search(ctx.sentences[s].text)
+    if office and not office.group(1) and not _under_steering_label(ctx, s):
+        office = None   # "Sihteerinä toimi …" speaks of a group only under its heading
+    if office:
+        at = ctx.sentences[s].start + office.start()
+        return [_fact(p.key, "memberOf", groups[0], "person.group-office", s, 0.75)
+                for p in ctx.mentions(s, Kind.PERSON) if p.start > at]
+    if not _under_steering_label(ctx, s):
         return []
     people = ctx.mentions(s, Kind.PERSON)
+    if ctx.block_of(s).kind is not BlockKind.ITEM:
+        people = [p for p in people if opens_line(ctx, s, p)[0] and listed(ctx, s, p)]
     out = [_fact(p.key, "memberOf", groups[0], "person.group-member", s, 0.75) for p in people]
     project = sentence_project(ctx, s)
     if people and project and not ctx.mentions(s, Kind.PROJECT):
@@ -827,15 +853,27 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+#: "Ryhmän puheenjohtajana toimi …", "Ohjausryhmän sihteerinä toimii …": an office in
+#: the group the text speaks of.
+_GROUP_OFFICE = re.compile(r"(\b(?:ohjaus)?ryhmän\s+|^)(?:puheenjohtaja|varapuheenjohtaja|sihteeri|"
+                           r"jäsen)\w*\s+toimi", re.I)
+_NUMBERING = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
 def _under_steering_label(ctx: DocContext, s: int) -> bool:
-    """Is a list item framed by a steering-group label ("5 Ohjausryhmä",
-    "Ohjausryhmään kuuluvat:"), by its own lead-in or by the heading above it?"""
+    """Is a list item or line framed by a steering-group label ("5 Ohjausryhmä",
+    "1.2 OHJAUSRYHMÄ", "… Ohjausryhmään kuuluvat:"), by its own lead-in, by the
+    heading above it or by the heading above that lead-in? A lead-in that ends a
+    paragraph is read by its last sentence."""
     block = ctx.block_of(s)
     labels = [ctx.field_label(s) or ""]
-    if block.heading is not None:
-        labels.append(ctx.blocks[block.heading].text)
+    index, depth = block.heading, 0
+    while index is not None and depth < 2:
+        labels.append(ctx.blocks[index].text)
+        index, depth = ctx.blocks[index].heading, depth + 1
     for label in labels:
-        words = [w for w in label.split() if not w.rstrip(".").isdigit()]
+        last = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ])", label.strip())[-1]
+        words = [w for w in last.split() if not _NUMBERING.match(w)]
         if words and role_of(words[0]) == "steering-group":
             return True
     return False

@@ -55,8 +55,8 @@ def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
         return False  # a sentence, or a link line ("Loppuraportti »")
     if stripped.endswith("?") and len(stripped) > 60:
         return False
-    if _CONTACT_DETAIL.search(stripped):
-        return False  # "Anna Virta, p. 040 123 4567": a line of a contact card
+    if _CONTACT_DETAIL.search(stripped) or stripped.count(",") >= 2:
+        return False  # "Anna Virta, p. 040 …", "Anna Virta, johtaja, Oulun kaupunki": a card
     return len(stripped.split()) <= 14
 
 

@@ -22,6 +22,7 @@ def _analyse(tmp_path: Path, text: str, name: str = "sivu.txt"):
     ("Kehittämispäällikkö Anna Virta, p. 029 555 6666", False),
     ("Tukitiimi, tuki@example.fi", False),
     ("Anna Virta puh. 040 123 4567", False),
+    ("Anna Virta, sivistysjohtaja, Oulun kaupunki (pj.)", False),
     ("Muutosagenttien yhteystiedot", True),
     ("Osahankkeet 2017–2018", True),
 ])
