@@ -33,9 +33,9 @@ from graph_builder.slug import slugify
 from graph_builder.titles import is_title
 
 #: What may stand between a person and the names set beside them.
-_APPOSITION = re.compile(r"[\s,;/()\[\]*–—-]*")
+_APPOSITION = re.compile(r"[\s,;/()\[\]*–—\"“”«»'-]*")
 #: The same with a title phrase in it: ", vastuullinen johtaja, …".
-_TITLE_GAP = re.compile(r"[\s,;/(*]*((?:[a-zäöå-]+\s+){0,3}[a-zäöå-]+)[\s,;/()*–—-]*")
+_TITLE_GAP = re.compile(r"[\s,;/(*]*((?:[a-zäöå-]+\s+){0,3}[a-zäöå-]+)[\s,;/()*–—\"“”«»'-]*")
 #: Between a region that labels a line and what follows it: "Pirkanmaa – ", "**Kainuu**: ".
 _LABEL_MARK = re.compile(r"\**\s*[:–—-]\s*\**\s*")
 #: What may open a line before its label or name: list bullets, emphasis, a quote mark.
@@ -129,6 +129,26 @@ def _title_start(ctx: DocContext, s: int, line_start: int, person: Resolved) -> 
             before[k - 1].text[:1].isalpha():
         k -= 1
     return before[k].start
+
+
+def employer_above(ctx: DocContext, s: int, person: Resolved) -> list[Resolved]:
+    """A contact card with the title on the line above the name and the employer after
+    it: "Erikoissuunnittelija (vaativat palvelut), PSSHP" over "Anna Virta"."""
+    text = ctx.document.text
+    line_start = text.rfind("\n", 0, person.start) + 1
+    if text[line_start:person.start].strip() or line_start == 0:
+        return []
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    line = text[above:line_start - 1]
+    first = re.match(r"\s*([A-ZÄÖÅ][a-zäöå-]+)", line)
+    if not first or not is_title(first.group(1)) or "," not in line or len(line) > 120:
+        return []
+    comma = above + line.index(",")
+    for sent in ctx.sentences[max(0, s - 3):s + 1]:
+        if sent.start <= comma < sent.end:
+            return [r for r in ctx.mentions(sent.index, Kind.ORGANISATION, Kind.MUNICIPALITY)
+                    if comma < r.start and r.end <= line_start and works_for(r)]
+    return []
 
 
 def list_title(ctx: DocContext, s: int) -> str | None:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from graph_builder.affiliation import (
     beside,
     domain_employer,
+    employer_above,
     list_title,
     listed,
     opens_line,
@@ -615,6 +616,8 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 break
         out.extend(_fact(person.key, "memberOf", r.key, "person.member-of-beside", s, 0.8)
                    for r in near if works_for(r))
+        out.extend(_fact(person.key, "memberOf", r.key, "person.employer-line-above", s, 0.8)
+                   for r in employer_above(ctx, s, person))
         if _RESPONSIBLE.search(ctx.sentences[s].text):
             target = _responsibility(ctx, s, person)
             if target:

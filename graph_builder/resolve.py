@@ -376,6 +376,15 @@ def _join_abbreviated_heads(mentions: list[Mention], keys: list[str], uf: UnionF
                 uf.union(keys[i], keys[j])
 
 
+def _in_address(text: str, tok: Token) -> bool:
+    """Is the word part of an e-mail or web address ("anu.virta@espoo.fi")? Then it
+    names no one, though it spells a name."""
+    before = text[tok.start - 1:tok.start] if tok.start else ""
+    after = text[tok.end:tok.end + 2]
+    return before in ("@", ".", "/") or after[:1] == "@" or (
+        after[:1] == "." and after[1:2].isalnum())
+
+
 def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list[Token]],
                      text: str, gaz: Gazetteer, doc_id: str) -> Resolution:
     """Join a document's mentions into entities; add mentions of stated abbreviations."""
@@ -426,7 +435,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
     for sent_index, tokens in sorted(tokens_by_sentence.items()):
         spans = covered.get(sent_index, [])
         for tok in tokens:
-            if any(a <= tok.start < b for a, b in spans):
+            if any(a <= tok.start < b for a, b in spans) or _in_address(text, tok):
                 continue
             key = _inflected_alias(tok.lemma, abbreviations) or _inflected_alias(
                 tok.text, abbreviations)

@@ -238,21 +238,24 @@ def contact_lines(ctx: DocContext) -> list[Fact]:
     """A line of e-mail or phone alone, just below a line that names one person
     (a contact card the segmenter cut into blocks): the contact is that person's. The
     card may give a title on the line below the name before the contacts
-    ("projektipäällikkö", "kehittämiskoordinaattori, perhekeskustoiminta")."""
+    ("projektipäällikkö", "kehittämiskoordinaattori, perhekeskustoiminta"), and an
+    employer after the title ("kehittämispäällikkö, THL")."""
     out: list[Fact] = []
     text = ctx.document.text
     for sent in ctx.sentences:
         found = ctx.contacts.get(sent.index, [])
-        if not found or ctx.mentions(sent.index):
+        if not found:
             continue
         rest = _without_title_line(sent.text) if sent.start == ctx.blocks[sent.block].start \
             else sent.text
         shift = len(sent.text) - len(rest)
+        named = ctx.mentions(sent.index)
+        if any(r.start >= sent.start + shift or r.kind not in (Kind.ORGANISATION,
+                                                                Kind.MUNICIPALITY)
+               for r in named):
+            continue  # only an employer may be named, on the title line
         for c in sorted(found, key=lambda c: -c.span[0]):
             a, b = c.span[0] - sent.start - shift, c.span[1] - sent.start - shift
-            rest = rest[:a] + rest[b:]
-        for c in sorted(found, key=lambda c: -c.span[0]):
-            a, b = c.span[0] - sent.start, c.span[1] - sent.start
             rest = rest[:a] + rest[b:]
         if not _CONTACT_ONLY.match(_CONTACT_WORDS.sub("", rest)):
             continue  # more than contacts on the line
@@ -272,6 +275,9 @@ def contact_lines(ctx: DocContext) -> list[Fact]:
             if c.kind in ("email", "telephone"):
                 out.append(_fact(person, c.kind, c.value, f"contact.{c.kind}-line-below-name",
                                  sent.index, 0.85))
+        for r in named:   # "kehittämispäällikkö, THL": the employer on the title line
+            out.append(_fact(person, "memberOf", r.key, "contact.employer-line-below-name",
+                             sent.index, 0.8))
     return out
 
 

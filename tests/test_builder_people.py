@@ -85,3 +85,19 @@ def test_a_total_row_names_no_sub_project(tmp_path: Path) -> None:
                       "| Nuorten polku | 37 500 € |\n| **Yhteensä** | **37 500 €** |\n", "t.md")
     assert "project:yhteensa" not in result.context.resolution.entities
     assert "project:nuorten-polku" in result.context.resolution.entities
+
+
+@pytest.mark.parametrize(("text", "word", "inside"), [
+    ("anu.virta@espoo.fi", "espoo", True),
+    ("www.essote.fi/lape", "essote", True),
+    ("anu.virta@espoo.fi", "anu", True),
+    ("Hanketta hallinnoi Essote.", "Essote", False),
+    ("Essote ja Eksote", "Eksote", False),
+])
+def test_a_word_of_an_address_names_no_one(text: str, word: str, inside: bool) -> None:
+    from graph_builder.model import Token
+    from graph_builder.resolve import _in_address
+
+    start = text.index(word)
+    tok = Token(word, start, start + len(word), word)
+    assert _in_address(text, tok) is inside
