@@ -512,6 +512,43 @@ def sub_projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Me
     return out
 
 
+_QUOTES = {'"', "“", "”", "«", "»"}
+#: Words for a project that a quoted name may follow: Finnish heads in any case,
+#: and the English word of bilingual pages.
+_PROJECT_WORDS = PROJECT_HEADS + SUB_PROJECT_WORDS
+
+
+def quoted_projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """"hankkeessa "Lapsen mieli Karjalassa"", "the project "Perhe keskiöön"", "the
+    "Perhe keskiöön" project": a capitalised name in quotation marks right after a
+    word for a project (or, in English, before it). The span keeps the marks, so that
+    the bare name written later is a mention too."""
+    out = []
+    for k, tok in enumerate(tokens[:-2]):
+        if tok.text not in _QUOTES or not tokens[k + 1].text[:1].isupper():
+            continue
+        close = next((j for j in range(k + 1, min(k + 10, len(tokens)))
+                      if tokens[j].text in _QUOTES), None)
+        if close is None or close == k + 1:
+            continue
+        before = tokens[k - 1] if k > 0 else None
+        after = tokens[close + 1] if close + 1 < len(tokens) else None
+        if not (_project_word(before) or after is not None and after.text.lower() == "project"):
+            continue   # '"Perhe keskiöön" -hanke' is the dash finder's
+        inner = tokens[k + 1:close]
+        out.append(_mention(Kind.PROJECT, tokens[k:close + 1], sent, "project.quoted-name",
+                            name=join_words([t.text for t in inner], inner), confidence=0.85))
+    return out
+
+
+def _project_word(tok: Token | None) -> bool:
+    """"hankkeessa", "osahanke", English "project": a lower-case word for a project."""
+    if tok is None or tok.text[:1].isupper():
+        return False
+    return tok.lemma.lower().endswith(_PROJECT_WORDS) or tok.text.lower() in ("project",
+                                                                             "projects")
+
+
 def _glued_start(tokens: list[Token], k: int) -> int:
     """Index of the first word glued to ``tokens[k]`` by "&" with no spaces ("I&O")."""
     while k >= 2 and tokens[k - 1].text == "&" and tokens[k - 1].end == tokens[k].start \
@@ -683,7 +720,7 @@ def group_headings(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[
 
 FINDERS: tuple[Finder, ...] = (erva_areas, organisations, programmes, projects, national_bodies,
                                cooperation_partners, persons, surname_first, places,
-                               group_headings, sub_projects)
+                               group_headings, sub_projects, quoted_projects)
 
 
 def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:

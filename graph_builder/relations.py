@@ -602,7 +602,8 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                              role=role or "participant", title=title or ""))
             if role in ("contact", "project-manager"):
                 out.append(_fact(p.key, "hasContact", person.key, "person.contact", s, 0.85))
-        context = sentence_project(ctx, s) or (_sole_programme(ctx) if role else None)
+        context = _person_project(ctx, s, person, persons) or (
+            _sole_programme(ctx) if role else None)
         if role and context and not projects and region is None:
             out.append(_fact(context, "participation", person.key, f"person.role.{role}", s,
                              0.85, role=role, title=title or ""))
@@ -624,6 +625,28 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(person.key, "responsibleFor", target, "person.responsible",
                                  s, 0.8))
     return out
+
+
+def _person_project(ctx: DocContext, s: int, person: Resolved,
+                    persons: list[Resolved]) -> str | None:
+    """The project a person's role is in: the sentence's, unless the sentence is a list
+    of people on lines of their own and names its projects only on other lines
+    ("… (Perhepolku)" on the next contact's line is that contact's project): then
+    the page's."""
+    project = sentence_project(ctx, s)
+    named = ctx.mentions(s, Kind.PROJECT)
+    if len(persons) < 2 or not named:
+        return project
+    text = ctx.document.text
+
+    def line(at: int) -> int:
+        return text.count("\n", ctx.sentences[s].start, at)
+
+    if len({line(p.start) for p in persons}) < len(persons):
+        return project   # several people on one line: running text
+    if any(line(r.start) == line(person.start) for r in named):
+        return project
+    return ctx.resolution.main_project
 
 
 def _contact_heading(ctx: DocContext, s: int) -> str:

@@ -101,3 +101,29 @@ def test_a_word_of_an_address_names_no_one(text: str, word: str, inside: bool) -
     start = text.index(word)
     tok = Token(word, start, start + len(word), word)
     assert _in_address(text, tok) is inside
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('Yliopisto on kehittäjäkumppanina hankkeessa "Lapsen mieli Karjalassa".',
+     "Lapsen mieli Karjalassa"),
+    ('UEF is a partner of the "Perhe keskiöön" project.', "Perhe keskiöön"),
+    ('UEF is a partner of the project "Perhe keskiöön".', "Perhe keskiöön"),
+    ('Väliraportti "Perhekeskus asiakkaan silmin" julkaistiin kesäkuussa.', None),
+])
+def test_a_quoted_name_beside_a_word_for_a_project(tmp_path: Path, text: str,
+                                                   name: str | None) -> None:
+    result = _analyse(tmp_path, text + "\n")
+    found = [r.mention.name for rs in result.context.by_sentence.values() for r in rs
+             if r.mention.rule == "project.quoted-name"]
+    assert found == ([name] if name else [])
+
+
+def test_a_project_on_another_contacts_line_is_not_mine(tmp_path: Path) -> None:
+    result = _analyse(tmp_path, "Perhepolku-hanke\n\nPerhepolku-hanketta hallinnoi Oulun "
+                      "kaupunki.\n\nYhteystiedot\n\n"
+                      "Suunnittelija Anna Virta, anna.virta@example.fi\n"
+                      "Tutkija Pekka Ojala (Koulupolku-hanke)\n")
+    contexts = {(f.subject, f.obj) for f in result.facts if f.predicate == "participation"}
+    assert ("project:koulupolku-hanke", "person:pekka-ojala") in contexts
+    assert ("project:perhepolku-hanke", "person:anna-virta") in contexts
+    assert ("project:koulupolku-hanke", "person:anna-virta") not in contexts
