@@ -624,7 +624,8 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
     out = []
     for i in range(len(tokens) - 1):
         first, last = tokens[i], tokens[i + 1]
-        if not (first.pos == "etunimi" or _also_first_name(first)) or \
+        titled = i > 0 and _is_title(tokens[i - 1]) and last.pos == "sukunimi"
+        if not (first.pos == "etunimi" or titled or _also_first_name(first)) or \
                 not first.text[:1].isupper():
             continue
         if last.start - first.end != 1 or not last.text[:1].isupper() or is_acronym(last.text):
@@ -645,7 +646,9 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
 
 def _also_first_name(tok: Token) -> bool:
     """A word read first as a surname that is also a first name ("Kari Nurmela":
-    libvoikko's first reading of "Kari" is the surname)."""
+    libvoikko's first reading of "Kari" is the surname). (A first name libvoikko knows
+    only as a place, "Mari", opens a name after a title: "kehittämispäällikkö Mari
+    Laaksonen".)"""
     if tok.pos != "sukunimi":
         return False
     from graph_builder.morphology import analyser

@@ -30,7 +30,7 @@ from graph_builder.lexicon import TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
 from graph_builder.subprojects import sub_project_facts
-from graph_builder.titles import title_near
+from graph_builder.titles import office_before, title_near
 
 ROLE_PREDICATE = {
     "administrator": "administeredBy", "coordinator": "coordinatedBy",
@@ -584,6 +584,16 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                     out.append(_fact(person.key, "memberOf", employer, "person.email-domain",
                                      s, 0.7))
         role = _person_role(title, label)
+        office = office_before(tokens, person.start)
+        office_role = _person_role(office.lemma.lower(), "") if office else None
+        if office_role:   # "X:n muutosagenttina toimii kehittämispäällikkö P"
+            holder = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.REGION, Kind.PROGRAMME)
+                      if 0 <= office.start - r.end <= 1]
+            where = holder[-1].key if holder else sentence_project(ctx, s)
+            if where:
+                out.append(_fact(where, "participation", person.key,
+                                 f"person.role.{office_role}.office", s, 0.8, role=office_role,
+                                 title=office.lemma.lower()))
         near = beside(ctx, s, person, nxt)
         projects = [r for r in near if r.kind is Kind.PROJECT]
         if line_label is not None and line_label.kind is Kind.PROJECT:

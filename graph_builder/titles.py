@@ -136,6 +136,26 @@ def _line_below(text: str, start: int, end: int) -> str | None:
     return m.group(1)
 
 
+_SERVE_VERB = re.compile(r"^(toimii|toimi|toimivat|toimineet|toiminut)$", re.I)
+
+
+def office_before(tokens: list[Token], start: int) -> Token | None:
+    """"Satakunnan muutosagenttina toimii kehittämispäällikkö Mari Virta": the essive
+    title before "toimii" names the office the person holds (the title just before the
+    name is their job). Returns the essive's token."""
+    before = [t for t in tokens if t.end <= start]
+    k = len(before) - 1
+    while k >= 0 and len(before) - k <= 4 and before[k].text[:1].islower() and \
+            not _SERVE_VERB.match(before[k].text):
+        k -= 1   # the title phrase between the verb and the name
+    if k < 1 or not _SERVE_VERB.match(before[k].text):
+        return None
+    essive = before[k - 1]
+    if essive.case == "olento" and is_title(essive.lemma):
+        return essive
+    return None
+
+
 def _line_above(text: str, start: int) -> str | None:
     """A contact card: the title on a short line of its own just above the name."""
     line_start = text.rfind("\n", 0, start) + 1

@@ -127,3 +127,12 @@ def test_a_project_on_another_contacts_line_is_not_mine(tmp_path: Path) -> None:
     assert ("project:koulupolku-hanke", "person:pekka-ojala") in contexts
     assert ("project:perhepolku-hanke", "person:anna-virta") in contexts
     assert ("project:koulupolku-hanke", "person:anna-virta") not in contexts
+
+
+def test_an_office_held_before_the_job_title(tmp_path: Path) -> None:
+    result = _analyse(tmp_path, "Hanketta ohjaa ryhmä. Satakunnan muutosagenttina toimii "
+                      "kehittämispäällikkö Mari Laaksonen.\n")
+    facts = {(f.subject, f.predicate, f.obj, dict(f.extra).get("role")) for f in result.facts}
+    # "Mari", a first name libvoikko knows only as a place, opens a name after a title
+    assert ("person:mari-laaksonen", "title", "kehittämispäällikkö", None) in facts
+    assert ("region:04", "participation", "person:mari-laaksonen", "change-agent") in facts
