@@ -864,8 +864,7 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
     list items, and lines opened by a name under a heading or lead-in such as "1.2
     Ohjausryhmä" / "Jäsenet:" ("Anna Virta, johtaja, Oulun kaupunki (pj.)"). "Ryhmän
     puheenjohtajana toimi … A ja varapuheenjohtajana … B": A and B are members too."""
-    groups = sorted({k for k, e in ctx.resolution.entities.items()
-                     if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k)})
+    groups = _the_group(ctx)
     if len(groups) != 1 or not ctx.mentions(s, Kind.PERSON):
         return []
     office = _GROUP_OFFICE.search(ctx.sentences[s].text)
@@ -887,6 +886,16 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
         out.append(_fact(project, "steeredBy", groups[0], "role.steering-group-list", s, 0.7,
                          role="steering-group"))
     return out
+
+
+def _the_group(ctx: DocContext) -> list[str]:
+    """The document's groups ("Kanta-Hämeen LAPE-ohjausryhmä"); a bare "Ohjausryhmä"
+    (a heading) beside a named one is that one, so it does not count."""
+    groups = sorted(k for k, e in ctx.resolution.entities.items()
+                    if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k))
+    named = [k for k in groups
+             if any(" " in n or "-" in n for n in ctx.resolution.entities[k].names)]
+    return named if len(groups) > 1 and named else groups
 
 
 #: "Ryhmän puheenjohtajana toimi …", "Ohjausryhmän sihteerinä toimii …": an office in

@@ -136,3 +136,25 @@ def test_an_office_held_before_the_job_title(tmp_path: Path) -> None:
     # "Mari", a first name libvoikko knows only as a place, opens a name after a title
     assert ("person:mari-laaksonen", "title", "kehittämispäällikkö", None) in facts
     assert ("region:04", "participation", "person:mari-laaksonen", "change-agent") in facts
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ({"org:kanta-hameen-lape-ohjausryhma": ["Kanta-Hämeen LAPE-ohjausryhmä"],
+      "org:ohjausryhma": ["Ohjausryhmä"]}, ["org:kanta-hameen-lape-ohjausryhma"]),
+    ({"org:ohjausryhma": ["Ohjausryhmä"]}, ["org:ohjausryhma"]),
+    ({"org:a-ryhma": ["A-ryhmä"], "org:b-ryhma": ["B-ryhmä"]},
+     ["org:a-ryhma", "org:b-ryhma"]),
+])
+def test_a_bare_group_heading_is_the_named_group(names: dict, expected: list) -> None:
+    from types import SimpleNamespace
+
+    from graph_builder.relations import _the_group
+    from graph_builder.resolve import Entity
+
+    entities = {}
+    for key, ns in names.items():
+        entities[key] = Entity(key, Kind.ORGANISATION)
+        for n in ns:
+            entities[key].add_name(n)
+    ctx = SimpleNamespace(resolution=SimpleNamespace(entities=entities))
+    assert _the_group(ctx) == expected
