@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.lexicon import names_a_role
+from graph_builder.lexicon import SUB_PROJECT_CUE, TOTAL_ROW, names_a_role
 from graph_builder.model import Block, BlockKind, Kind, Mention, Sentence, Token
 from graph_builder.morphology import name_base_form
 from graph_builder.segment import paragraph_lead, project_column, row_cells, table_header
@@ -82,10 +82,6 @@ def region_project(sent: Sentence, block: Block, tokens: list[Token],
                     confidence=0.8)]
 
 
-#: A table's sum row: "Yhteensä", "Kaikki yhteensä", "Summa", "Total".
-_SUM_ROW = re.compile(r"^(kaikki\s+)?(yhteensä|yht\.?|summa|total)\b", re.I)
-
-
 #: Heads of a name that a project column may give a sub-project ("Vaativan tason
 #: OT-verkosto"), though the organisation finder reads them as bodies elsewhere.
 _NETWORK_HEADS = ("verkosto", "ryhmä", "keskus", "palvelut", "malli")
@@ -113,8 +109,8 @@ def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list
         return []
     start, end, value = cells[column]
     if not (sent.start <= start and end <= sent.end) or not value[:1].isupper() \
-            or len(value.split()) > 10 or _SUM_ROW.match(value):
-        return []
+            or len(value.split()) > 10 or TOTAL_ROW.match(value.strip()):
+        return []  # "| Yhteensä | … |" sums the sub-projects, it is none of them
     inside = [m for m in found if m.start < end and start < m.end]
     if any(m.kind not in (Kind.REGION, Kind.MUNICIPALITY) and not _network_name(m)
            or m.start < start or m.end > end for m in inside):
@@ -123,6 +119,46 @@ def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list
         return []
     clean = re.sub(r"\s*-\s*(osa)?(hanke|projekti)\w*$", "", value).strip("\"“” ")
     return [Mention(Kind.PROJECT, start, end, value, clean, "card.table-project", sent.index,
+                    confidence=0.8)]
+
+
+#: Where an item's opening name ends: "Kaarin polku (Oulunkaaren kuntayhtymä): …",
+#: "Digiperhe: …", "Digiperhe – sähköiset palvelut".
+_ITEM_NAME = re.compile(r"([A-ZÄÖÅ0-9\"“][^():;\n]{0,80}?)\s*(?=\(|:|\s[–—-]\s)")
+
+
+def list_framing(block: Block, blocks: list[Block], index: int) -> str | None:
+    """The lead-in or heading a list item stands under, if any."""
+    if block.kind is not BlockKind.ITEM:
+        return None
+    lead = paragraph_lead(blocks, index)
+    if lead is not None:
+        return lead
+    return blocks[block.heading].text if block.heading is not None else None
+
+
+def list_project(sent: Sentence, block: Block, tokens: list[Token], found: list[Mention],
+                 blocks: list[Block]) -> list[Mention]:
+    """"Osahankkeet:" over "- Kaarin polku (Oulunkaaren kuntayhtymä): perhekeskus …":
+    the name that opens each item of a list of sub-projects names a project, whether
+    or not "-hanke" follows; what comes after it in brackets or after the colon
+    describes it. Names the finders read as something else stand."""
+    frame = list_framing(block, blocks, sent.block)
+    if sent.start != block.start or frame is None or not SUB_PROJECT_CUE.search(frame):
+        return []
+    m = _ITEM_NAME.match(sent.text)
+    if not m or len(m.group(1).split()) > 8:
+        return []
+    start, end = sent.start + m.start(1), sent.start + m.end(1)
+    inside = [x for x in found if x.start < end and start < x.end]
+    if any(x.kind not in (Kind.REGION, Kind.MUNICIPALITY) or x.start < start or x.end > end
+           for x in inside):
+        return []  # a project found already, or an organisation's item
+    if not _tokens_in(tokens, start, end):
+        return []
+    value = sent.text[m.start(1):m.end(1)]
+    clean = re.sub(r"\s*-\s*(osa)?(hanke|projekti)\w*$", "", value).strip("\"“” ")
+    return [Mention(Kind.PROJECT, start, end, value, clean, "card.list-project", sent.index,
                     confidence=0.8)]
 
 
@@ -161,6 +197,9 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
     if out:
         return out
     out = table_project(sent, block, tokens, found, blocks)
+    if out:
+        return out
+    out = list_project(sent, block, tokens, found, blocks)
     if out:
         return out
     out = _name_statement(sent, tokens, found)

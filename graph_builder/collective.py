@@ -42,7 +42,7 @@ from graph_builder.lexicon import (
     GROUP_OF_PROJECTS,
     NOT_A_PROJECT_GROUP,
     PROJECT_HEADS,
-    TOTAL_LABEL,
+    TOTAL_ROW,
     role_of,
 )
 from graph_builder.model import BlockKind, Fact, Kind, Token
@@ -388,7 +388,7 @@ def total_rows(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
         cells = row_cells(block)
         header = [c[2] for c in row_cells(ctx.blocks[head])]
         if not cells or project_column(header) is None or \
-                not TOTAL_LABEL.match(cells[0][2].strip()):
+                not TOTAL_ROW.match(cells[0][2].strip()):
             continue
         sents = ctx.sentences_in_block(b_index)
         money_cols = [n for n, h in enumerate(header) if _MONEY_COLUMN.search(h)]

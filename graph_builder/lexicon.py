@@ -64,8 +64,14 @@ NOT_A_PROJECT_GROUP: tuple[str, ...] = ("kärkihank", "kärkiprojekt", "osahank"
 #: hankkeella" is one project per region, a group.
 GROUP_DISTRIBUTIVE = re.compile(r"^(kaik(ki|issa|illa|kiin|ista|ille)|jokai(nen|sessa|sella|"
                                 r"seen|sesta|selle))$", re.I)
-#: The label of a table's total row: "Yhteensä", "Yht.", "Kaikki yhteensä", "Total".
-TOTAL_LABEL = re.compile(r"^(kaikki\s+)?(yhteensä|yht\.?|summa|total)\s*:?$", re.I)
+#: Words for a part of a project with a name of its own: "osahanke", "osaprojekti".
+SUB_PROJECT_WORDS: tuple[str, ...] = ("osahanke", "osaprojekti")
+#: A heading or lead-in over a list of sub-projects: "Osahankkeet lyhyesti".
+SUB_PROJECT_CUE = re.compile(r"osahank|osaprojekt", re.I)
+#: A table row's label that sums the rows above it ("**Yhteensä**", "Yht.", "Kaikki
+#: yhteensä:", "Total"): no name.
+TOTAL_ROW = re.compile(r"^(kaikki\s+|hankkeet\s+|osahankkeet\s+)?(yhteensä|yht\.?|summa|total)"
+                       r"\s*:?$", re.I)
 #: Heads of plan-like measures: "juurruttamissuunnitelma", "tiekartta".
 PLAN_HEADS: tuple[str, ...] = ("suunnitelma", "tiekartta", "käsikirja", "sääntökirja")
 #: Verbs that say a plan is being made, so a plan noun is a measure.

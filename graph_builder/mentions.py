@@ -29,6 +29,7 @@ from graph_builder.lexicon import (
     PLURAL_MUNICIPALITY_WORDS,
     PROGRAMME_HEADS,
     PROJECT_HEADS,
+    SUB_PROJECT_WORDS,
     TITLE_HEADS,
     WEAK_ORGANISATION_HEADS,
 )
@@ -548,6 +549,71 @@ def _copula_project(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list
                      name=join_words([t.text for t in subject], subject), confidence=0.8)]
 
 
+def sub_projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """"Oamkin osahanke Digiperhe on rakentanut …": a name set after "osahanke" in the
+    nominative, opening with a capital and ending where the verb comes, names the
+    sub-project. Only before a verb or the sentence's end, so that a word that goes on
+    the sentence ("osahanke Kuopiossa", "osahanke tavoitteena") is never taken."""
+    out = []
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.lemma.lower() not in SUB_PROJECT_WORDS or tok.case != "nimento" or \
+                tok.text[:1].isupper():
+            continue
+        first = tokens[k + 1]
+        if not first.text[:1].isupper() or first.text.lower() in NON_NAME_WORDS or \
+                _is_place_locative(first, gaz) or is_acronym(first.text):
+            continue
+        end = k + 2
+        while end < len(tokens) and end - k <= 5 and tokens[end].text[:1].isalpha() and \
+                tokens[end].pos != "teonsana" and tokens[end].text not in CONJUNCTIONS:
+            end += 1
+        closes = end == len(tokens) or tokens[end].pos == "teonsana" or \
+            tokens[end].text in (".", ",", ";", ":", "(")
+        if not closes or end - k > 5:
+            continue
+        span = tokens[k + 1:end]
+        out.append(_mention(Kind.PROJECT, span, sent, "project.sub-project-apposition",
+                            name=join_words([t.text for t in span], span), confidence=0.8))
+    return out
+
+
+_QUOTES = {'"', "“", "”", "«", "»"}
+#: Words for a project that a quoted name may follow: Finnish heads in any case,
+#: and the English word of bilingual pages.
+_PROJECT_WORDS = PROJECT_HEADS + SUB_PROJECT_WORDS
+
+
+def quoted_projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """"hankkeessa "Lapsen mieli Karjalassa"", "the project "Perhe keskiöön"", "the
+    "Perhe keskiöön" project": a capitalised name in quotation marks right after a
+    word for a project (or, in English, before it). The span keeps the marks, so that
+    the bare name written later is a mention too."""
+    out = []
+    for k, tok in enumerate(tokens[:-2]):
+        if tok.text not in _QUOTES or not tokens[k + 1].text[:1].isupper():
+            continue
+        close = next((j for j in range(k + 1, min(k + 10, len(tokens)))
+                      if tokens[j].text in _QUOTES), None)
+        if close is None or close == k + 1:
+            continue
+        before = tokens[k - 1] if k > 0 else None
+        after = tokens[close + 1] if close + 1 < len(tokens) else None
+        if not (_project_word(before) or after is not None and after.text.lower() == "project"):
+            continue   # '"Perhe keskiöön" -hanke' is the dash finder's
+        inner = tokens[k + 1:close]
+        out.append(_mention(Kind.PROJECT, tokens[k:close + 1], sent, "project.quoted-name",
+                            name=join_words([t.text for t in inner], inner), confidence=0.85))
+    return out
+
+
+def _project_word(tok: Token | None) -> bool:
+    """"hankkeessa", "osahanke", English "project": a lower-case word for a project."""
+    if tok is None or tok.text[:1].isupper():
+        return False
+    return tok.lemma.lower().endswith(_PROJECT_WORDS) or tok.text.lower() in ("project",
+                                                                             "projects")
+
+
 def _glued_start(tokens: list[Token], k: int) -> int:
     """Index of the first word glued to ``tokens[k]`` by "&" with no spaces ("I&O")."""
     while k >= 2 and tokens[k - 1].text == "&" and tokens[k - 1].end == tokens[k].start \
@@ -623,7 +689,9 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
     out = []
     for i in range(len(tokens) - 1):
         first, last = tokens[i], tokens[i + 1]
-        if first.pos != "etunimi" or not first.text[:1].isupper():
+        titled = i > 0 and _is_title(tokens[i - 1]) and last.pos == "sukunimi"
+        if not (first.pos == "etunimi" or titled or _also_first_name(first)) or \
+                not first.text[:1].isupper():
             continue
         if last.start - first.end != 1 or not last.text[:1].isupper() or is_acronym(last.text):
             continue
@@ -641,6 +709,18 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
         out.append(_mention(Kind.PERSON, [first, last], sent, "person.first-last",
                             name=f"{first.text} {surname}", confidence=0.9))
     return out
+
+
+def _also_first_name(tok: Token) -> bool:
+    """A word read first as a surname that is also a first name ("Kari Nurmela":
+    libvoikko's first reading of "Kari" is the surname). (A first name libvoikko knows
+    only as a place, "Mari", opens a name after a title: "kehittämispäällikkö Mari
+    Laaksonen".)"""
+    if tok.pos != "sukunimi":
+        return False
+    from graph_builder.morphology import analyser
+
+    return any(cls == "etunimi" for _, cls, _ in analyser().analyse(tok.text))
 
 
 def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
@@ -710,7 +790,7 @@ def group_headings(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[
 
 FINDERS: tuple[Finder, ...] = (erva_areas, organisations, programmes, projects, national_bodies,
                                cooperation_partners, persons, surname_first, places,
-                               group_headings)
+                               group_headings, sub_projects, quoted_projects)
 
 
 def select(candidates: list[tuple[int, Mention]]) -> list[Mention]:

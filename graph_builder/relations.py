@@ -16,13 +16,23 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from graph_builder.affiliation import (
+    beside,
+    domain_employer,
+    employer_above,
+    list_title,
+    listed,
+    opens_line,
+    works_for,
+)
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role_of
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
 from graph_builder.segment import row_cells, table_header
-from graph_builder.titles import title_near
+from graph_builder.subprojects import sub_project_facts
+from graph_builder.titles import office_before, title_near
 
 ROLE_PREDICATE = {
     "administrator": "administeredBy", "coordinator": "coordinatedBy",
@@ -144,7 +154,8 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
             _under_steering_label(ctx, s):
         label = None  # "Nimi, titteli, Organisaatio (pj.)": the person's employer, not a steerer
     cues = _cues(tokens, label, ctx.mentions(s))
-    orgs = [r for r in ctx.mentions(s, *ORG_KINDS) if not _cooperating(ctx, r)]
+    orgs = [r for r in ctx.mentions(s, *ORG_KINDS)
+            if not _cooperating(ctx, r) and not _employer(ctx, s, r)]
     out: list[Fact] = []
     sent_end = ctx.sentences[s].end
     for n, (pos, role, verb) in enumerate(cues):
@@ -352,6 +363,11 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
             if place is not None:
                 out.append(_fact(proj.key, "inRegion", f"region:{place.code}",
                                  "relation.region-label", s, 0.85))
+        for reg in regions:   # "Perhe keskiöön (Pohjois-Savo)": the region in brackets
+            if re.fullmatch(r"\s*\(\s*", ctx.document.text[proj.end:reg.start]) and \
+                    ctx.document.text[reg.end:reg.end + 1] in (")", ","):
+                out.append(_fact(proj.key, "inRegion", reg.key, "relation.region-in-brackets",
+                                 s, 0.85))
         for reg in regions:
             gap = ctx.document.text[reg.end:proj.start]
             if reg.end <= proj.start and re.fullmatch(r"\s*(?:[a-zäöå-]+\s+){0,2}", gap) \
@@ -585,22 +601,11 @@ def funding(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
-def _project_label(ctx: DocContext, s: int) -> str | None:
-    """The project whose name and a colon open the line, in a list of contacts by
-    project ("- *Koulupolku:* yliopistonlehtori Kaisa Harju, TaY, …")."""
-    sent = ctx.sentences[s]
-    for r in ctx.mentions(s):
-        if not r.key.startswith("project:"):
-            continue   # a row's "-verkosto" name is read as a body's but joined to its project
-        before = ctx.document.text[sent.start:r.start]
-        after = ctx.document.text[r.end:r.end + 4]
-        if not before.strip(" *_-•") and re.match(r"[*_]*:", after):
-            return r.key
-    return None
-
-
 def people(ctx: DocContext, s: int) -> list[Fact]:
-    """A person's title, contacts, role in the project and responsibility."""
+    """A person's title, contacts, role in the project and responsibility; and what
+    the layout around the name says (see :mod:`graph_builder.affiliation`): the
+    organisations and projects set beside it, the region that labels its line, the
+    title its list's heading gives, the employer its e-mail domain names."""
     out = []
     persons = ctx.mentions(s, Kind.PERSON)
     if not persons:
@@ -608,23 +613,61 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
     tokens = ctx.tokens.get(s, [])
     text = ctx.document.text
     label = ctx.field_label(s) or ""
+    if not _CONTACT_HEADING.search(label):
+        label = _contact_heading(ctx, s) or label
     contacts = ctx.contacts.get(s, [])
     for n, person in enumerate(persons):
         title = title_near(tokens, person.start, person.end, text)
         nxt = persons[n + 1].start if n + 1 < len(persons) else ctx.sentences[s].end
+        first, line_label = opens_line(ctx, s, person)
+        region = line_label if line_label and line_label.key.startswith("region:") else None
         if title:
             out.append(_fact(person.key, "title", title, "person.title", s, 0.9))
+        elif first and listed(ctx, s, person) and (title := list_title(ctx, s)):
+            out.append(_fact(person.key, "title", title, "person.title-from-list", s, 0.75))
         for c in contacts:
             owner = _contact_owner(c, persons)
             if owner is person or (owner is None and person.end <= c.span[0] < nxt):
                 out.append(_fact(person.key, c.kind, c.value, f"person.{c.kind}", s, 0.95))
-        labelled = _project_label(ctx, s)
-        role = _person_role(title, label) or ("contact" if labelled else None)
-        context = labelled or sentence_project(ctx, s)
-        if role and context:
+                employer = domain_employer(ctx, c.value) if c.kind == "email" else None
+                if employer:
+                    out.append(_fact(person.key, "memberOf", employer, "person.email-domain",
+                                     s, 0.7))
+        role = _person_role(title, label)
+        office = office_before(tokens, person.start)
+        office_role = _person_role(office.lemma.lower(), "") if office else None
+        if office_role:   # "X:n muutosagenttina toimii kehittämispäällikkö P"
+            holder = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.REGION, Kind.PROGRAMME)
+                      if 0 <= office.start - r.end <= 1]
+            where = holder[-1].key if holder else sentence_project(ctx, s)
+            if where:
+                out.append(_fact(where, "participation", person.key,
+                                 f"person.role.{office_role}.office", s, 0.8, role=office_role,
+                                 title=office.lemma.lower()))
+        near = beside(ctx, s, person, nxt)
+        projects = [r for r in near if r.kind is Kind.PROJECT]
+        if line_label is not None and line_label.key.startswith("project:"):
+            projects.insert(0, line_label)
+        if region is not None:
+            out.append(_fact(person.key, "responsibleFor", region.key, "person.region-line", s,
+                             0.75))
+            if role:
+                out.append(_fact(region.key, "participation", person.key,
+                                 f"person.role.{role}", s, 0.8, role=role, title=title or ""))
+            out.extend(_fact(p.key, "inRegion", region.key, "relation.region-line", s, 0.75)
+                       for p in projects)
+        for p in projects:   # "Laura Niemi, Lumo-hanke": works in the project
+            out.append(_fact(p.key, "participation", person.key,
+                             f"person.role.{role or 'participant'}.beside", s, 0.8,
+                             role=role or "participant", title=title or ""))
+            if role in ("contact", "project-manager"):
+                out.append(_fact(p.key, "hasContact", person.key, "person.contact", s, 0.85))
+        context = _person_project(ctx, s, person, persons) or (
+            _sole_programme(ctx) if role else None)
+        if role and context and not projects and region is None:
             out.append(_fact(context, "participation", person.key, f"person.role.{role}", s,
                              0.85, role=role, title=title or ""))
-            if role in ("contact", "project-manager"):
+            if role in ("contact", "project-manager") and context.startswith("project:"):
                 out.append(_fact(context, "hasContact", person.key, "person.contact", s, 0.85))
         for org in ctx.mentions(s, *ORG_KINDS):
             gap = text[person.end:org.start]
@@ -632,12 +675,95 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                     r"\s*,[\s\wäöåÄÖÅ-]{0,70},\s*", gap)) and org.start < nxt:
                 out.append(_fact(person.key, "memberOf", org.key, "person.member-of", s, 0.8))
                 break
+        out.extend(_fact(person.key, "memberOf", r.key, "person.member-of-beside", s, 0.8)
+                   for r in near if works_for(r))
+        out.extend(_fact(person.key, "memberOf", r.key, "person.employer-line-above", s, 0.8)
+                   for r in employer_above(ctx, s, person))
         if _RESPONSIBLE.search(ctx.sentences[s].text):
             target = _responsibility(ctx, s, person)
             if target:
                 out.append(_fact(person.key, "responsibleFor", target, "person.responsible",
                                  s, 0.8))
     return out
+
+
+def _person_project(ctx: DocContext, s: int, person: Resolved,
+                    persons: list[Resolved]) -> str | None:
+    """The project a person's role is in: the sentence's, unless the sentence is a list
+    of people on lines of their own and names its projects only on other lines
+    ("… (Perhepolku)" on the next contact's line is that contact's project): then
+    the page's."""
+    project = sentence_project(ctx, s)
+    named = ctx.mentions(s, Kind.PROJECT)
+    if len(persons) < 2 or not named:
+        return project
+    text = ctx.document.text
+
+    def line(at: int) -> int:
+        return text.count("\n", ctx.sentences[s].start, at)
+
+    if len({line(p.start) for p in persons}) < len(persons):
+        return project   # several people on one line: running text
+    if any(line(r.start) == line(person.start) for r in named):
+        return project
+    return ctx.resolution.main_project
+
+
+def _contact_heading(ctx: DocContext, s: int) -> str:
+    """The heading of a contact section ("Ota yhteyttä", "Lisätietoja",
+    "Yhteyshenkilöt") that a paragraph or list stands under, or under a sub-heading of
+    ("Yhteyshenkilöt" > "Osahankkeet"): it makes the people in it contacts, as a card
+    label does."""
+    block = ctx.block_of(s)
+    if block.kind is BlockKind.HEADING:
+        return _card_section(ctx, ctx.sentences[s].block)
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
+        return ""
+    index, depth = block.heading, 0
+    while index is not None and depth < 3:
+        heading = ctx.blocks[index]
+        if _CONTACT_HEADING.search(heading.text):
+            return heading.text
+        index, depth = heading.heading or _heading_above(ctx, index), depth + 1
+    return ""
+
+
+def _card_section(ctx: DocContext, index: int) -> str:
+    """A person's name alone on a line reads as a heading; the contact heading of the
+    cards it opens is the nearest heading above it that names no one ("Yhteystiedot"
+    over "Marja Virta" / "projektipäällikkö" / "p. …", card after card)."""
+    for k in range(index - 1, max(-1, index - 12), -1):
+        block = ctx.blocks[k]
+        if block.kind is not BlockKind.HEADING:
+            continue
+        if _CONTACT_HEADING.search(block.text):
+            return block.text
+        if not any(ctx.mentions(t.index, Kind.PERSON) for t in ctx.sentences_in_block(k)):
+            return ""
+    return ""
+
+
+def _heading_above(ctx: DocContext, index: int) -> int | None:
+    """The heading a heading stands under: a Markdown heading of a higher level, or,
+    for a plain-text or bold heading, the nearest Markdown heading before it."""
+    def level(k: int) -> int:
+        block = ctx.blocks[k]
+        line = ctx.document.text[ctx.document.text.rfind("\n", 0, block.start) + 1:block.start]
+        marked = line.lstrip().startswith("#") and block.label and block.label.isdigit()
+        return int(block.label) if marked else 7
+
+    mine = level(index)
+    for k in range(index - 1, -1, -1):
+        if ctx.blocks[k].kind is BlockKind.HEADING and level(k) < mine:
+            return k
+    return None
+
+
+def _sole_programme(ctx: DocContext) -> str | None:
+    """The document's one programme, when it names no project to put a contact in
+    ("Lisätietoja: erikoistutkija …" on a national page about the programme)."""
+    found = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
+    return found[0] if len(found) == 1 else None
 
 
 def _contact_owner(contact, persons: list[Resolved]) -> Resolved | None:
@@ -658,7 +784,7 @@ def _person_role(title: str | None, label: str) -> str | None:
         return "change-agent"
     if title and re.search(r"(hanke|projekti)päällikkö|hankekoordinaattori", title):
         return "project-manager"
-    if re.search(r"yhteyshenkilö|yhteystied|lisätied", label, re.I):
+    if _CONTACT_HEADING.search(label):
         return "contact"
     if title and re.search(r"koordinaattori|hanketyöntekijä|projektityöntekijä", title):
         return "contact"
@@ -677,6 +803,22 @@ _CHAIR = re.compile(r",\s*jonka\s+(puheenjohtajana|varapuheenjohtajana|jäsenen�
                     r"sihteerinä|johtajana)\s+toimi(i|vat)?\b", re.I)
 
 
+def _employs(text: str, org: Resolved, person: Resolved) -> bool:
+    """"Kemin kaupungin sosiaali- ja terveysjohtaja Pertti Honkanen": the genitive
+    before a title and a name is the person's employer."""
+    gap = text[org.end:person.start]
+    return org.end <= person.start and bool(re.fullmatch(
+        r"\s*(?:[a-zäöå]+-?\s+(?:ja\s+)?){1,3}", gap)) and \
+        any(w.rstrip("-").endswith(TITLE_HEADS) for w in gap.split())
+
+
+def _employer(ctx: DocContext, s: int, org: Resolved) -> bool:
+    """Is the organisation named only as a person's employer in the sentence, so that
+    no role cue of the sentence is about it ("X:ää ohjaa ryhmä, jonka puheenjohtajana
+    toimii Riihimäen kaupungin perusturvajohtaja P")?"""
+    return any(_employs(ctx.document.text, org, p) for p in ctx.mentions(s, Kind.PERSON))
+
+
 def membership(ctx: DocContext, s: int) -> list[Fact]:
     """"Kemin kaupungin sosiaali- ja terveysjohtaja Pertti Honkanen" works for Kemi;
     "X, jonka puheenjohtajana toimii P" makes P a member of X."""
@@ -685,10 +827,7 @@ def membership(ctx: DocContext, s: int) -> list[Fact]:
     orgs = ctx.mentions(s, *ORG_KINDS)
     for person in ctx.mentions(s, Kind.PERSON):
         for org in orgs:
-            gap = text[org.end:person.start]
-            if org.end <= person.start and re.fullmatch(r"\s*(?:[a-zäöå]+-?\s+(?:ja\s+)?){1,3}",
-                                                         gap) and \
-                    any(w.rstrip("-").endswith(TITLE_HEADS) for w in gap.split()):
+            if _employs(text, org, person):
                 out.append(_fact(person.key, "memberOf", org.key, "person.title-of-organisation",
                                  s, 0.8))
         chair = [m for m in _CHAIR.finditer(text, ctx.sentences[s].start, person.start)]
@@ -772,14 +911,25 @@ def homepages(ctx: DocContext, s: int) -> list[Fact]:
 
 
 def group_members(ctx: DocContext, s: int) -> list[Fact]:
-    """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group."""
-    if ctx.block_of(s).kind is not BlockKind.ITEM or not _under_steering_label(ctx, s):
+    """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group:
+    list items, and lines opened by a name under a heading or lead-in such as "1.2
+    Ohjausryhmä" / "Jäsenet:" ("Anna Virta, johtaja, Oulun kaupunki (pj.)"). "Ryhmän
+    puheenjohtajana toimi … A ja varapuheenjohtajana … B": A and B are members too."""
+    groups = _the_group(ctx)
+    if len(groups) != 1 or not ctx.mentions(s, Kind.PERSON):
         return []
-    groups = sorted({k for k, e in ctx.resolution.entities.items()
-                     if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k)})
-    if len(groups) != 1:
+    office = _GROUP_OFFICE.search(ctx.sentences[s].text)
+    if office and not office.group(1) and not _under_steering_label(ctx, s):
+        office = None   # "Sihteerinä toimi …" speaks of a group only under its heading
+    if office:
+        at = ctx.sentences[s].start + office.start()
+        return [_fact(p.key, "memberOf", groups[0], "person.group-office", s, 0.75)
+                for p in ctx.mentions(s, Kind.PERSON) if p.start > at]
+    if not _under_steering_label(ctx, s):
         return []
     people = ctx.mentions(s, Kind.PERSON)
+    if ctx.block_of(s).kind is not BlockKind.ITEM:
+        people = [p for p in people if opens_line(ctx, s, p)[0] and listed(ctx, s, p)]
     out = [_fact(p.key, "memberOf", groups[0], "person.group-member", s, 0.75) for p in people]
     project = sentence_project(ctx, s)
     if people and project and not ctx.mentions(s, Kind.PROJECT):
@@ -877,15 +1027,37 @@ def member_municipalities(ctx: DocContext, s: int) -> list[Fact]:
             if m.start > cue.end() and m.key != owners[-1].key]
 
 
+def _the_group(ctx: DocContext) -> list[str]:
+    """The document's groups ("Kanta-Hämeen LAPE-ohjausryhmä"); a bare "Ohjausryhmä"
+    (a heading) beside a named one is that one, so it does not count."""
+    groups = sorted(k for k, e in ctx.resolution.entities.items()
+                    if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k))
+    named = [k for k in groups
+             if any(" " in n or "-" in n for n in ctx.resolution.entities[k].names)]
+    return named if len(groups) > 1 and named else groups
+
+
+#: "Ryhmän puheenjohtajana toimi …", "Ohjausryhmän sihteerinä toimii …": an office in
+#: the group the text speaks of.
+_GROUP_OFFICE = re.compile(r"(\b(?:ohjaus)?ryhmän\s+|^)(?:puheenjohtaja|varapuheenjohtaja|sihteeri|"
+                           r"jäsen)\w*\s+toimi", re.I)
+_NUMBERING = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
 def _under_steering_label(ctx: DocContext, s: int) -> bool:
-    """Is a list item framed by a steering-group label ("5 Ohjausryhmä",
-    "Ohjausryhmään kuuluvat:"), by its own lead-in or by the heading above it?"""
+    """Is a list item or line framed by a steering-group label ("5 Ohjausryhmä",
+    "1.2 OHJAUSRYHMÄ", "… Ohjausryhmään kuuluvat:"), by its own lead-in, by the
+    heading above it or by the heading above that lead-in? A lead-in that ends a
+    paragraph is read by its last sentence."""
     block = ctx.block_of(s)
     labels = [ctx.field_label(s) or ""]
-    if block.heading is not None:
-        labels.append(ctx.blocks[block.heading].text)
+    index, depth = block.heading, 0
+    while index is not None and depth < 2:
+        labels.append(ctx.blocks[index].text)
+        index, depth = ctx.blocks[index].heading, depth + 1
     for label in labels:
-        words = [w for w in label.split() if not w.rstrip(".").isdigit()]
+        last = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ])", label.strip())[-1]
+        words = [w for w in last.split() if not _NUMBERING.match(w)]
         if words and role_of(words[0]) == "steering-group":
             return True
     return False
@@ -960,8 +1132,9 @@ def decisions(ctx: DocContext, s: int) -> list[Fact]:
 
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
-                           grantor, membership, homepages, table_rows, decisions, group_roles,
-                           member_municipalities, minutes_officials)
+                           grantor, membership, homepages, table_rows, decisions,
+                           sub_project_facts, group_roles, member_municipalities,
+                           minutes_officials)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"

@@ -155,6 +155,7 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
     pairs: list[tuple[int, int | str]] = []
     by_start = {m.start: i for i, m in enumerate(mentions)}
     token_at = {t.start: k for k, t in enumerate(tokens)}
+    others = _bracketed_others(mentions, text)
     for i, m in enumerate(mentions):
         if m.kind not in _ALIASABLE:
             continue
@@ -163,6 +164,10 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
         if paren:
             inner = paren.group(1).strip()
             words = inner.split()
+            at = m.end + paren.start(1) + len(paren.group(1)) - len(paren.group(1).lstrip())
+            if m.kind is Kind.PROJECT and (inner in others or (
+                    at in by_start and mentions[by_start[at]].kind is not m.kind)):
+                words = []  # "Digiperhe (Oamk)", "Perhe keskiöön (Pohjois-Savo)": who, where
             if words and len(words) <= 3 and not re.search(r"\d", inner) and \
                     (any(is_acronym(w) for w in words) or
                      (words[0][:1].isupper() and len(words) <= 2 and len(inner) <= 15)):
@@ -195,6 +200,19 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
             if j is not None:
                 pairs.append((i, j))
     return pairs
+
+
+def _bracketed_others(mentions: list[Mention], text: str) -> set[str]:
+    """Short names the text states in brackets for what is not a project ("Oulun
+    ammattikorkeakoulu (Oamk)"): the same short name in brackets after a project
+    names who carries it out, not another name of the project."""
+    out = set()
+    for m in mentions:
+        if m.kind is not Kind.PROJECT:
+            paren = re.match(r"\s*\(([^()]{1,40})\)", text[m.end:m.end + 60])
+            if paren:
+                out.add(paren.group(1).strip())
+    return out
 
 
 _COPULA = re.compile(r"\s+(?:on|oli)\s+(?:[a-zäöå]+\s+){0,2}")
@@ -390,6 +408,15 @@ def _join_abbreviated_heads(mentions: list[Mention], keys: list[str], uf: UnionF
                 uf.union(keys[i], keys[j])
 
 
+def _in_address(text: str, tok: Token) -> bool:
+    """Is the word part of an e-mail or web address ("anu.virta@espoo.fi")? Then it
+    names no one, though it spells a name."""
+    before = text[tok.start - 1:tok.start] if tok.start else ""
+    after = text[tok.end:tok.end + 2]
+    return before in ("@", ".", "/") or after[:1] == "@" or (
+        after[:1] == "." and after[1:2].isalnum())
+
+
 def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list[Token]],
                      text: str, gaz: Gazetteer, doc_id: str) -> Resolution:
     """Join a document's mentions into entities; add mentions of stated abbreviations."""
@@ -441,7 +468,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
     for sent_index, tokens in sorted(tokens_by_sentence.items()):
         spans = covered.get(sent_index, [])
         for tok in tokens:
-            if any(a <= tok.start < b for a, b in spans):
+            if any(a <= tok.start < b for a, b in spans) or _in_address(text, tok):
                 continue
             key = _inflected_alias(tok.lemma, abbreviations) or _inflected_alias(
                 tok.text, abbreviations)
@@ -685,14 +712,20 @@ def _join_regional_names(mentions: list[Mention], keys: list[str], entities: dic
         keys[i] = moves.get(k, k)
 
 
+#: Rules that find the parts of a project: a table of sub-projects, a list of them,
+#: "osahanke X".
+PART_RULES = frozenset({"card.table-project", "card.list-project",
+                        "project.sub-project-apposition"})
+
+
 def _main_project(mentions: list[Mention], keys: list[str],
                   entities: dict[str, Entity]) -> str | None:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m, key in zip(mentions, keys, strict=True):
         ent = entities.get(key)
-        if m.rule == "card.table-project":
-            continue  # the rows of a table of sub-projects are not what the page is about
+        if m.rule in PART_RULES:
+            continue  # the sub-projects a page lists are not what the page is about
         if ent is not None and ent.kind is Kind.PROJECT and not ent.generic:
             counts[key] += 1
             first.setdefault(key, m.start)

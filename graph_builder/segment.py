@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from graph_builder.lexicon import ABBREVIATIONS
+from graph_builder.lexicon import ABBREVIATIONS, TITLE_HEADS
 from graph_builder.model import Block, BlockKind, Sentence
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·–▪◦●]|\d{1,2}[.)])[ \t]+")
@@ -23,6 +23,8 @@ _ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _FIELD = re.compile(r"^[ \t]*([A-ZÄÖÅ][\w ./()-]{1,60}?)[ \t]*:[ \t]+(\S.*)$")
 #: "Kehittämiskohteet ovat: 1. … 2. … 3. …" — numbered items inside one line.
 _INLINE_NUMBERED = re.compile(r"(?:^|(?<=[\s:;]))(\d{1,2})[.)][ \t]+(?=\S)")
+#: An e-mail address or a phone number: no heading holds one.
+_CONTACT_DETAIL = re.compile(r"\S@\S|\b(?:p|puh|tel|gsm|mob)\.?:?\s*\+?\d", re.I)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*(?=\s+|$)")
 
 
@@ -54,7 +56,8 @@ def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool,
     stripped = line.strip()
     if not stripped or len(stripped) > 110 or not (prev_blank or next_blank):
         return False
-    if not next_blank and (_WRAPPED.match(next_line.strip()) or
+    if not next_blank and (_WRAPPED.match(next_line.strip()) and
+                           not next_line.strip().split()[0].strip(",.").endswith(TITLE_HEADS) or
                            len(stripped) >= 60 and len(next_line.strip()) >= 40):
         return False   # a paragraph wrapped at a fixed width
     if not (stripped[0].isupper() or stripped[0].isdigit()):
@@ -65,6 +68,8 @@ def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool,
         return False  # a sentence, or a link line ("Loppuraportti »")
     if stripped.endswith("?") and len(stripped) > 60:
         return False
+    if _CONTACT_DETAIL.search(stripped) or stripped.count(",") >= 2:
+        return False  # "Anna Virta, p. 040 …", "Anna Virta, johtaja, Oulun kaupunki": a card
     return len(stripped.split()) <= 14
 
 

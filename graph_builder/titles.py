@@ -6,6 +6,8 @@
     Marjo Räsänen toimii hankkeen muutosagenttina         (essive after "toimii")
     Hankepäällikkö                                         (a card: the line above)
     Riikka Lappalainen
+    Riikka Lappalainen                                     (or the line below)
+    hankepäällikkö
 
 A title word is one that ends in a title head ("-päällikkö", "-johtaja",
 lexicon ``TITLE_HEADS``). Before the name, plural genitives and coordinated
@@ -20,6 +22,7 @@ import re
 from graph_builder.lexicon import TITLE_HEADS
 from graph_builder.model import Token
 
+_OPENING = re.compile(r"[\s>*•·▪◦●|–-]*")
 _PLURAL_GENITIVE = re.compile(r"(jen|den|tten|ten|ien|iden|itten)$")
 _AFTER = re.compile(r"\s*,\s*((?:[a-zäöå]+-?\s+(?:ja\s+)?){0,3}[a-zäöå-]+)\s*(?=[,(;.]|$|\n)")
 _SERVES = re.compile(r"\s+(?:toimii|toimi|toiminut|työskentelee|työskenteli)\s+"
@@ -34,9 +37,9 @@ def is_title(word: str) -> bool:
 
 def title_near(tokens: list[Token], start: int, end: int, text: str) -> str | None:
     """The title written next to the name at ``text[start:end]``, or None."""
-    return (_before(tokens, start) or _after(text, end) or _essive_before(tokens, start)
+    return (_before(tokens, start, text) or _after(text, end) or _essive_before(tokens, start)
             or _serves_as(tokens, text, end) or _line_above(text, start)
-            or _column_after(text, end))
+            or _column_after(text, end) or _line_below(text, start, end))
 
 
 _COLUMN = re.compile(r"[ \t]{2,}([a-zäöå][a-zäöå-]+)[ \t]*(?=,|\n|$)")
@@ -50,15 +53,20 @@ def _column_after(text: str, end: int) -> str | None:
     return m.group(1)
 
 
-def _before(tokens: list[Token], start: int) -> str | None:
+def _before(tokens: list[Token], start: int, text: str) -> str | None:
     before = [t for t in tokens if t.end <= start]
     if not before or start - before[-1].end > 1:
         return None
     head = before[-1]
-    first_of_line = len(before) == 1
+    # a title opening its line is written with a capital ("Kehittämispäällikkö Anna
+    # Virta, p. …" on the second line of a contact paragraph)
+    line_start = text.rfind("\n", 0, head.start) + 1
+    first_of_line = len(before) == 1 or _OPENING.fullmatch(text[line_start:head.start])
     if not is_title(head.lemma) or not (head.text[:1].islower() or first_of_line):
         return None
-    words = [head.lemma.lower() if first_of_line else head.lemma]
+    if first_of_line:
+        return head.lemma.lower()
+    words = [head.lemma]
     k = len(before) - 2
     while k >= 0 and before[k].text[:1].islower():
         tok = before[k]
@@ -119,6 +127,42 @@ def _serves_as(tokens: list[Token], text: str, end: int) -> str | None:
     tok = next((t for t in tokens if t.start == at), None)
     if tok is not None and tok.case == "olento" and is_title(tok.lemma):
         return tok.lemma
+    return None
+
+
+_LINE_BELOW = re.compile(r"[ \t]*\n[ \t]*((?:[a-zäöå][\w-]*[ \t]+){0,3}[a-zäöå][\w-]*)[ \t]*"
+                         r"(?:,[^\n]{0,60})?[ \t]*(?:\n|$)")
+
+
+def _line_below(text: str, start: int, end: int) -> str | None:
+    """A contact card with the title below the name: "Marjo Virta" on a line of its
+    own, "projektipäällikkö" (or "kehittämiskoordinaattori, perhekeskus") on the next."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t*-•"):
+        return None  # the name does not open its line
+    m = _LINE_BELOW.match(text, end)
+    if not m or not is_title(m.group(1).split()[-1]):
+        return None
+    return m.group(1)
+
+
+_SERVE_VERB = re.compile(r"^(toimii|toimi|toimivat|toimineet|toiminut)$", re.I)
+
+
+def office_before(tokens: list[Token], start: int) -> Token | None:
+    """"Satakunnan muutosagenttina toimii kehittämispäällikkö Mari Virta": the essive
+    title before "toimii" names the office the person holds (the title just before the
+    name is their job). Returns the essive's token."""
+    before = [t for t in tokens if t.end <= start]
+    k = len(before) - 1
+    while k >= 0 and len(before) - k <= 4 and before[k].text[:1].islower() and \
+            not _SERVE_VERB.match(before[k].text):
+        k -= 1   # the title phrase between the verb and the name
+    if k < 1 or not _SERVE_VERB.match(before[k].text):
+        return None
+    essive = before[k - 1]
+    if essive.case == "olento" and is_title(essive.lemma):
+        return essive
     return None
 
 

@@ -44,6 +44,9 @@ _PARTY_COLUMN = re.compile(r"^(kunta|kunnat|organisaatio|toteuttaja|osatoteuttaj
                            r"kumppani|jäsen|kuntayhtymä|maakunta|alue)", re.I)
 #: A header cell whose column gives each row's region ("Maakunta", "Alue").
 _REGION_COLUMN = re.compile(r"^(maakunta|alue)\b", re.I)
+#: A column of the places a row's project works in: "Kunta / alue", "Kunnat", "Toiminta-alue".
+_PLACE_COLUMN = re.compile(r"^(kunta|kunnat|alue|toiminta-alue|paikkakunta|paikkakunnat|"
+                           r"toimintakunnat|kohdekunnat)\b", re.I)
 _ROW_SHARE = re.compile(r"\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)")
 
 
@@ -156,12 +159,9 @@ def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str]
             out.extend(_fact(project.key, "inRegion", r.key, "table.row-region", s, 0.85)
                        for r in found if a <= r.start < b and r.kind is Kind.REGION)
             continue
-        if n < len(header) and _AREA_COLUMN.search(header[n]):   # "Kunta / alue", "Kunnat"
-            out.extend(_fact(project.key, "targets", r.key, "table.row-area", s, 0.8)
-                       for r in found if a <= r.start < b and
-                       r.kind in (Kind.MUNICIPALITY, Kind.REGION))
-            continue
         role = next((r for w in words if (r := role_of(w))), None)
+        if role is None and n < len(header) and _PLACE_COLUMN.match(header[n]):
+            out.extend(_row_places(project, found, a, b, s))
         if role is None:
             continue
         for r in found:
@@ -177,9 +177,17 @@ def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str]
     return out
 
 
-#: A column of the places a project row works in: "Kunta / alue", "Kunnat", "Toiminta-alue".
-_AREA_COLUMN = re.compile(r"^(kunta|kunnat|alue|toiminta-?alue|paikkakun|sijainti|"
-                          r"pilottikun|kohdealue)", re.I)
+def _row_places(project: Resolved, found: list[Resolved], a: int, b: int,
+                s: int) -> list[Fact]:
+    """"| Sotesin perhekeskus | … | Sastamala, Punkalaidun |" under "Kunta / alue": the
+    row's project works in those municipalities (in that region)."""
+    out = []
+    for r in found:
+        if a <= r.start < b and r.kind is Kind.MUNICIPALITY:
+            out.append(_fact(project.key, "operatesIn", r.key, "table.row-place", s, 0.75))
+        elif a <= r.start < b and r.kind is Kind.REGION:
+            out.append(_fact(project.key, "inRegion", r.key, "table.row-place", s, 0.75))
+    return out
 
 
 def _cooperation_partner(ctx: DocContext, r: Resolved, cell_end: int) -> bool:
@@ -218,22 +226,43 @@ def share_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
 
 
 _CONTACT_ONLY = re.compile(r"^[\s,;:.()]*$")
+#: A card's title line, first in its block: "projektipäällikkö", "koordinaattori, perhekeskus".
+_TITLE_LINE = re.compile(r"^[ \t]*((?:[a-zäöå][\w-]*[ \t]+){0,3}[a-zäöå][\w-]*)"
+                         r"(?:,[^\n]{0,60})?[ \t]*\n")
+
+
+def _without_title_line(text: str) -> str:
+    """The text without a first line that is a job title alone."""
+    from graph_builder.titles import is_title
+
+    m = _TITLE_LINE.match(text)
+    return text[m.end():] if m and is_title(m.group(1).split()[-1]) else text
 _CONTACT_WORDS = re.compile(r"\b(puh|puhelin|p|gsm|tel|email|e-mail|sähköposti|s-posti)\b\.?:?",
                             re.I)
 
 
 def contact_lines(ctx: DocContext) -> list[Fact]:
     """A line of e-mail or phone alone, just below a line that names one person
-    (a contact card the segmenter cut into blocks): the contact is that person's."""
+    (a contact card the segmenter cut into blocks): the contact is that person's. The
+    card may give a title on the line below the name before the contacts
+    ("projektipäällikkö", "kehittämiskoordinaattori, perhekeskustoiminta"), and an
+    employer after the title ("kehittämispäällikkö, THL")."""
     out: list[Fact] = []
     text = ctx.document.text
     for sent in ctx.sentences:
         found = ctx.contacts.get(sent.index, [])
-        if not found or ctx.mentions(sent.index):
+        if not found:
             continue
-        rest = sent.text
+        rest = _without_title_line(sent.text) if sent.start == ctx.blocks[sent.block].start \
+            else sent.text
+        shift = len(sent.text) - len(rest)
+        named = ctx.mentions(sent.index)
+        if any(r.start >= sent.start + shift or r.kind not in (Kind.ORGANISATION,
+                                                                Kind.MUNICIPALITY)
+               for r in named):
+            continue  # only an employer may be named, on the title line
         for c in sorted(found, key=lambda c: -c.span[0]):
-            a, b = c.span[0] - sent.start, c.span[1] - sent.start
+            a, b = c.span[0] - sent.start - shift, c.span[1] - sent.start - shift
             rest = rest[:a] + rest[b:]
         if not _CONTACT_ONLY.match(_CONTACT_WORDS.sub("", rest)):
             continue  # more than contacts on the line
@@ -253,6 +282,9 @@ def contact_lines(ctx: DocContext) -> list[Fact]:
             if c.kind in ("email", "telephone"):
                 out.append(_fact(person, c.kind, c.value, f"contact.{c.kind}-line-below-name",
                                  sent.index, 0.85))
+        for r in named:   # "kehittämispäällikkö, THL": the employer on the title line
+            out.append(_fact(person, "memberOf", r.key, "contact.employer-line-below-name",
+                             sent.index, 0.8))
     return out
 
 

@@ -79,6 +79,7 @@ OBJECT_PROPERTIES = (
     "partOf",               # Project -> Programme | Project (sub-project)
     "hasSubProject",        # Project -> Project
     "inRegion",             # Project | Organisation | Person -> Region
+    "operatesIn",           # Project -> Municipality (works there: "Iissä ja Vaalassa")
     "administeredBy",       # Project -> Organisation (hallinnoija)
     "coordinatedBy",        # Project -> Organisation (koordinoi)
     "steeredBy",            # Project -> Organisation (ohjausryhmä)

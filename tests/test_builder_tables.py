@@ -63,8 +63,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
 def test_sub_project_row_with_its_places_implementer_by_abbreviation_and_no_sum_row() -> None:
     facts = _facts(SUBPROJECTS)
     row = "project:pohjoisen-satakunnan-perhekeskusverkosto"
-    assert (row, "targets", "municipality:214") in facts          # Kankaanpää
-    assert (row, "targets", "municipality:181") in facts          # Jämijärvi
+    assert (row, "operatesIn", "municipality:214") in facts       # Kankaanpää
+    assert (row, "operatesIn", "municipality:181") in facts       # Jämijärvi
     assert any(s == row and o == "org:satakunnan-ammattikorkeakoulu" for s, _, o in facts)
     assert not any("yhteensa" in s for s, _, _ in facts)
     doc = Document("t.md", "t.md", SUBPROJECTS, "0" * 64, "text/markdown")

@@ -25,8 +25,8 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 
 #: The direct relations between entities that must each be backed by evidence.
 RELATION_PROPERTIES = {
-    "partOf", "hasSubProject", "inRegion", "administeredBy", "coordinatedBy", "steeredBy",
-    "supportedBy", "hasConsortiumMember", "hasDevelopmentPartner", "hasParticipant",
+    "partOf", "hasSubProject", "inRegion", "operatesIn", "administeredBy", "coordinatedBy",
+    "steeredBy", "supportedBy", "hasConsortiumMember", "hasDevelopmentPartner", "hasParticipant",
     "fundedBy", "hasContact", "cooperatesWith", "keyProjectOf", "contributesTo", "measureOf",
     "targets", "basedOnWorkOf", "evaluates", "trains", "carriedOutWith", "responsibleFor",
     "memberOf",
