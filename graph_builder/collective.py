@@ -118,7 +118,7 @@ def group_word(tokens: list[Token]) -> Token | None:
 
 def _counts(tok: Token) -> bool:
     """A numeral above one: "viidelle", "18" (a year is no count)."""
-    if tok.text.isdigit():
+    if tok.text.isdecimal() and tok.text.isascii():   # "²".isdigit() is true, int("²") fails
         return 1 < int(tok.text) < 1000
     return tok.pos == "lukusana" and tok.lemma.lower() not in ("yksi", "ensimmäinen")
 
