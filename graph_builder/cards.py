@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 
 from graph_builder.lexicon import SUB_PROJECT_CUE, TOTAL_ROW, names_a_role
-from graph_builder.model import Block, BlockKind, Kind, Mention, Sentence, Token
+from graph_builder.model import (
+    PROJECT_NAME_RULE,
+    TABLE_PROJECT_RULE,
+    Block,
+    BlockKind,
+    Kind,
+    Mention,
+    Sentence,
+    Token,
+)
 from graph_builder.morphology import name_base_form
 from graph_builder.segment import paragraph_lead, project_column, row_cells, table_header
 
@@ -41,7 +50,7 @@ def _name_statement(sent: Sentence, tokens: list[Token], found: list[Mention]) -
     if not name[:1].isupper() or len(name.split()) > 8 or not _free(start, start + len(name),
                                                                      found):
         return []
-    return [Mention(Kind.PROJECT, start, start + len(name), name, name, "card.project-name",
+    return [Mention(Kind.PROJECT, start, start + len(name), name, name, PROJECT_NAME_RULE,
                     sent.index, confidence=0.85)]
 
 
@@ -118,7 +127,7 @@ def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list
     if not _tokens_in(tokens, start, end):
         return []
     clean = re.sub(r"\s*-\s*(osa)?(hanke|projekti)\w*$", "", value).strip("\"“” ")
-    return [Mention(Kind.PROJECT, start, end, value, clean, "card.table-project", sent.index,
+    return [Mention(Kind.PROJECT, start, end, value, clean, TABLE_PROJECT_RULE, sent.index,
                     confidence=0.8)]
 
 
@@ -223,7 +232,7 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
             span = _tokens_in(tokens, value_start, value_start + len(value))
             if span:
                 out.append(Mention(Kind.PROJECT, span[0].start, span[-1].end, value,
-                                   value.strip("\"“”"), "card.project-name", sent.index,
+                                   value.strip("\"“”"), PROJECT_NAME_RULE, sent.index,
                                    confidence=0.9))
         return out
     field_role = block.kind is BlockKind.FIELD and bool(block.label) and names_a_role(block.label)

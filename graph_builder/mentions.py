@@ -33,7 +33,7 @@ from graph_builder.lexicon import (
     TITLE_HEADS,
     WEAK_ORGANISATION_HEADS,
 )
-from graph_builder.model import Kind, Mention, Sentence, Token
+from graph_builder.model import ERVA_RULE, STEERING_HEADING_RULE, Kind, Mention, Sentence, Token
 from graph_builder.morphology import is_acronym, join_words, known_stem, name_base_form
 
 PUNCT = set(",;:()[]{}\"“”«»'’.!?/–—•|")
@@ -419,7 +419,7 @@ def erva_areas(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Ment
         found.append((m.start(), m.end(), (by_short[m.group(1)], None)))
     for a, b, (e, name) in found:
         out.append(Mention(Kind.ORGANISATION, sent.start + a, sent.start + b, text[a:b],
-                           name or e.name_fi, "org.erva-area", sent.index, confidence=0.95))
+                           name or e.name_fi, ERVA_RULE, sent.index, confidence=0.95))
     return out
 
 
@@ -784,7 +784,7 @@ def group_headings(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[
     alone = head is words[-1] or rest.startswith(":")
     if not alone or head.case != "nimento" or not _GROUP_TITLE.match(head.text):
         return []
-    return [_mention(Kind.ORGANISATION, [head], sent, "org.steering-group-heading",
+    return [_mention(Kind.ORGANISATION, [head], sent, STEERING_HEADING_RULE,
                      name=head.text.lower(), confidence=0.7)]
 
 

@@ -52,6 +52,13 @@ class BlockKind(StrEnum):
     FIELD = "field"       # a "Label: value" line of a project card
 
 
+#: Names of rules whose mentions later stages treat apart (one spelling, in one place).
+TABLE_PROJECT_RULE = "card.table-project"      # a project named in a table's project column
+PROJECT_NAME_RULE = "card.project-name"        # a card's name field, or "Hankkeen nimi on …"
+STEERING_HEADING_RULE = "org.steering-group-heading"   # a bare "Ohjausryhmä" heading
+ERVA_RULE = "org.erva-area"                    # a special responsibility area
+
+
 @dataclass(frozen=True)
 class Block:
     """A heading, paragraph, list item, table row or card field."""

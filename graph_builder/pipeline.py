@@ -28,7 +28,7 @@ from graph_builder.errors import SourceError
 from graph_builder.gazetteer import Gazetteer, gazetteer
 from graph_builder.measures import measures
 from graph_builder.mentions import sentence_mentions
-from graph_builder.model import Document, Fact, Kind, Mention
+from graph_builder.model import TABLE_PROJECT_RULE, Document, Fact, Kind, Mention
 from graph_builder.morphology import is_acronym, tokenize
 from graph_builder.privacy import without_personal
 from graph_builder.quads import Quads
@@ -114,7 +114,7 @@ def analyse(document: Document, gaz: Gazetteer | None = None,
             mentions = sentence_mentions(sent, toks, gaz, blocked)
             structural = cards.structural_mentions(sent, block_list[sent.block], toks, mentions,
                                                    block_list)
-            rows = [m for m in structural if m.rule == "card.table-project"]
+            rows = [m for m in structural if m.rule == TABLE_PROJECT_RULE]
             mentions = [m for m in mentions if not any(   # the row's project, not a body
                 r.start <= m.start and m.end <= r.end and m.kind is Kind.ORGANISATION
                 for r in rows)] + structural

@@ -28,7 +28,7 @@ from graph_builder.affiliation import (
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role_of
-from graph_builder.model import BlockKind, Fact, Kind, Token
+from graph_builder.model import ERVA_RULE, BlockKind, Fact, Kind, Token
 from graph_builder.resolve import acronym_of
 from graph_builder.segment import row_cells, table_header
 from graph_builder.subprojects import sub_project_facts
@@ -1072,7 +1072,7 @@ def area_organisations(ctx: DocContext, s: int) -> list[Fact]:
     organisations acting in that area; those after "yhdessä … kanssa" or "mukana" work
     with the first one named."""
     found = ctx.mentions(s)
-    if not found or found[0].mention.rule != "org.erva-area":
+    if not found or found[0].mention.rule != ERVA_RULE:
         return []
     area = found[0]
     text = ctx.document.text

@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 
 from graph_builder.gazetteer import Gazetteer, loose_key
 from graph_builder.lexicon import ALIAS_CUES, PROGRAMME_HEADS, PROJECT_HEADS
-from graph_builder.model import Kind, Mention, Token
+from graph_builder.model import (
+    PROJECT_NAME_RULE,
+    STEERING_HEADING_RULE,
+    TABLE_PROJECT_RULE,
+    Kind,
+    Mention,
+    Token,
+)
 from graph_builder.morphology import content_signature, is_acronym, known_stem
 from graph_builder.slug import slugify
 
@@ -282,7 +289,7 @@ def _join_card_names(mentions: list[Mention], keys: list[str], text: str,
     """A card's project name is one project with the longer name after its dash
     ("Hankkeen nimi: Pohjoisen perheet – Lapin … muutoshanke") and with its short-name
     field ("Lyhenne: PoPe"), whichever the finders read first."""
-    names = [i for i, m in enumerate(mentions) if m.rule == "card.project-name"]
+    names = [i for i, m in enumerate(mentions) if m.rule == PROJECT_NAME_RULE]
     for i, m in enumerate(mentions):
         if m.kind is not Kind.PROJECT:
             continue
@@ -342,7 +349,7 @@ def _repeated_names(mentions: list[Mention], tokens_by_sentence: dict[int, list[
     exactly so, is a mention of it. Names of two words or more only (one word is
     left to the inflected-alias step); never inside another mention."""
     names = {m.name for m in mentions if m.kind is Kind.PROJECT and " " in m.name
-             and len(m.name) >= 8 and (m.surface != m.name or m.rule == "card.table-project")
+             and len(m.name) >= 8 and (m.surface != m.name or m.rule == TABLE_PROJECT_RULE)
              and m.name[:1].isupper()}
     if not names:
         return []
@@ -535,9 +542,9 @@ def _join_heading_group(mentions: list[Mention], keys: dict[int, str],
     """A bare "Ohjausryhmä" heading in a text that names one steering group
     ("maakunnallinen LAPE-ohjausryhmä") is that group."""
     heading = {keys[i] for i, m in enumerate(mentions)
-               if i in keys and m.rule == "org.steering-group-heading"}
+               if i in keys and m.rule == STEERING_HEADING_RULE}
     others = {keys[i] for i, m in enumerate(mentions)
-              if i in keys and m.rule != "org.steering-group-heading"}
+              if i in keys and m.rule != STEERING_HEADING_RULE}
     alone = heading - others
     named = [k for k in others if entities[k].kind is Kind.ORGANISATION
              and any(n.lower().endswith("ohjausryhmä") for n in entities[k].names)]
@@ -584,7 +591,7 @@ def _join_named_rows(mentions: list[Mention], keys: dict[int, str],
     perhekeskusverkosto") is that project wherever else the page writes it, though the
     organisation finder reads its head word ("-verkosto") as a body's."""
     rows = {loose_key(m.name): keys[i] for i, m in enumerate(mentions)
-            if i in keys and m.rule == "card.table-project"}
+            if i in keys and m.rule == TABLE_PROJECT_RULE}
     for key, ent in list(entities.items()):
         if ent.kind is not Kind.ORGANISATION or key not in entities:
             continue
@@ -714,7 +721,7 @@ def _join_regional_names(mentions: list[Mention], keys: list[str], entities: dic
 
 #: Rules that find the parts of a project: a table of sub-projects, a list of them,
 #: "osahanke X".
-PART_RULES = frozenset({"card.table-project", "card.list-project",
+PART_RULES = frozenset({TABLE_PROJECT_RULE, "card.list-project",
                         "project.sub-project-apposition"})
 
 
