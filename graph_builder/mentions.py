@@ -816,4 +816,47 @@ def sentence_mentions(sent: Sentence, tokens: list[Token], gaz: Gazetteer,
         return []  # "EURAN KUNNAN OSALLISTUMINEN …": capitals say nothing about names
     usable = [t for t in tokens if all(t.end <= a or t.start >= b for a, b in blocked)]
     candidates = [(p, m) for p, finder in enumerate(FINDERS) for m in finder(sent, usable, gaz)]
-    return select(candidates)
+    kept = select(candidates)
+    return sorted(kept + [p for m in kept if (p := parent_body(m, usable, sent, gaz))],
+                  key=lambda m: (m.start, -m.end))
+
+
+#: Heads of bodies that have units of their own: "Jyväskylän yliopiston Koulutuksen
+#: tutkimuslaitos", "Kokkolan kaupungin sivistyskeskus", "THL:n LAPE-tukitiimi".
+PARENT_HEADS = ("yliopisto", "ammattikorkeakoulu", "kaupunki", "kunta", "kuntayhtymä",
+                "sairaanhoitopiiri", "seurakunta", "seurakuntayhtymä", "ministeriö", "laitos",
+                "virasto")
+
+
+def parent_body(m: Mention, tokens: list[Token], sent: Sentence,
+                gaz: Gazetteer) -> Mention | None:
+    """The body a unit's name opens with, in the genitive: a mention of its own, so the
+    unit can be tied to it (relations.units)."""
+    if m.kind is not Kind.ORGANISATION or m.rule == ERVA_RULE:
+        return None   # an area named after its host district is no unit of it
+    span = [t for t in tokens if m.start <= t.start and t.end <= m.end]
+    if span and (span[-1].text in LEGAL_FORMS or span[-1].lemma.lower().endswith("piiri")):
+        return None   # "… Lastensuojeluliiton Lapin piiri ry": an association of its own
+    for k, tok in enumerate(span[:-1]):
+        genitive = tok.case == "omanto" or tok.text.endswith(":n")
+        if not genitive:
+            continue
+        parent = span[:k + 1]
+        if tok.text.endswith(":n") and k == 0:
+            body = gaz.abbreviations.get(tok.lemma)
+            if body is None:
+                return None
+            return _mention(Kind.ORGANISATION, parent, sent, "org.parent-body", name=body.name,
+                            confidence=0.85)
+        if _head_of(tok.lemma.lower(), PARENT_HEADS) is None or not parent[0].text[:1].isupper() \
+                or not tok.text[:1].islower() or k == 0:
+            continue   # "Satakunnan", "Kunnan": a place or a word, no body before a unit
+        lemma = tok.lemma.lower()
+        if lemma in MUNICIPALITY_BODIES and k == 1:
+            place = gaz.municipality(parent[0].lemma)
+            if place is not None and place.kind == "municipality":
+                return _mention(Kind.MUNICIPALITY, parent, sent, "org.parent-body",
+                                code=place.code, confidence=0.85)
+            return None
+        return _mention(Kind.ORGANISATION, parent, sent, "org.parent-body", confidence=0.85)
+    return None

@@ -963,6 +963,15 @@ def group_roles(ctx: DocContext, s: int) -> list[Fact]:
             for p in people if p.start > start]
 
 
+def units(ctx: DocContext, s: int) -> list[Fact]:
+    """A unit whose name opens with its organisation in the genitive is part of it
+    ("Kokkolan kaupungin sivistyskeskus" is a unit of Kokkola)."""
+    bodies = [r for r in ctx.mentions(s, *ORG_KINDS) if r.mention.rule == "org.parent-body"]
+    return [_fact(u.key, "unitOf", p.key, "org.unit-of", s, 0.85)
+            for p in bodies for u in ctx.mentions(s, Kind.ORGANISATION)
+            if u.start == p.start and u.end > p.end and u.key != p.key]
+
+
 _MINUTES = re.compile(r"pöytäkirja|muistio", re.I)
 #: Labels of the officials in minutes, who work for the body that keeps them.
 _OFFICIALS = re.compile(r"muut (?:saapuvilla|läsnä)|läsnä muut|valmistelija|esittelijä|"
@@ -1134,7 +1143,7 @@ RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, p
                            part_of, programme_relations, dates, funding, people, group_members,
                            grantor, membership, homepages, table_rows, decisions,
                            sub_project_facts, group_roles, member_municipalities,
-                           minutes_officials)
+                           minutes_officials, units)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"

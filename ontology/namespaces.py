@@ -99,7 +99,8 @@ OBJECT_PROPERTIES = (
     "trains",               # Organisation -> Measure (kouluttaa, vastaa koulutuksista)
     "carriedOutWith",       # Measure -> Organisation (yhteistyössä X:n kanssa, X:n tuella)
     "responsibleFor",       # Person -> Project | Programme | Measure | Region
-    "memberOf",             # Person -> Organisation
+    "memberOf",             # Person | Organisation -> Organisation
+    "unitOf",               # Organisation -> Organisation (X:n yksikkö)
     "hasFunding",           # Project | Programme -> Funding
     "contributes",          # Organisation -> Funding it pays (omarahoitusosuus, maksuosuus)
     "fundingKind",          # Funding -> skos:Concept in FUNDING_KIND

@@ -35,3 +35,12 @@ def test_who_carries_a_measure_on() -> None:
     assert any(s.startswith("org:keski-pohjanmaan") and "perhekeskusverkosto" in o
                for s, o in carried), carried
     assert any(s == "org:perheentalo-ry" and "vertaisryhmat" in o for s, o in carried), carried
+
+
+def test_a_unit_is_part_of_the_body_its_name_opens_with() -> None:
+    facts = _facts("Jyväskylän yliopiston Koulutuksen tutkimuslaitos selvittää asiaa. "
+                   "Mallin omistajuus siirtyi Kokkolan kaupungin sivistyskeskukselle.\n")
+    units = {(s, o) for s, p, o in facts if p == "unitOf"}
+    assert ("org:jyvaskylan-yliopiston-koulutuksen-tutkimuslaitos",
+            "org:jyvaskylan-yliopisto") in units, units
+    assert ("org:kokkolan-kaupungin-sivistyskeskus", "municipality:272") in units, units

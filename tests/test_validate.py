@@ -29,7 +29,7 @@ RELATION_PROPERTIES = {
     "steeredBy", "supportedBy", "hasConsortiumMember", "hasDevelopmentPartner", "hasParticipant",
     "fundedBy", "hasContact", "cooperatesWith", "keyProjectOf", "contributesTo", "measureOf",
     "targets", "basedOnWorkOf", "evaluates", "trains", "carriedOutWith", "responsibleFor",
-    "memberOf",
+    "memberOf", "unitOf",
 }
 
 BAD_FIXTURES = [
