@@ -40,13 +40,16 @@ from graph_builder.lexicon import (
     AREA_CONTENT_HEADINGS,
     AREA_CONTINUES,
     AREA_DEVELOPMENT,
+    AREA_ENDS,
     AREA_EVALUATES,
     AREA_FROM,
     AREA_PILOT,
     AREA_PROCESS_HEADS,
+    AREA_SINCE,
     AREA_STARTS,
     AREA_TRAINING_NOUN,
     AREA_TRAINS,
+    AREA_TRIAL,
     AREA_UNTIL,
     ORGANISATION_HEADS,
     TITLE_HEADS,
@@ -602,56 +605,104 @@ def _names_a_place_of(tokens: list[Token], r: Resolved) -> bool:
 
 
 def period_facts(ctx: DocContext, key: str, m: AreaMention) -> list[Fact]:
-    """When the words about the area say it starts, runs or goes on: "jatketaan
-    joulukuun 2019 loppuun" (its end), "pilotoitu … keväästä 2018", "alkaa syksyllä
-    2017", "vuodesta 2019" (its start), a title "Siltaustoimet vuodelle 2019" (its
-    period)."""
+    """When the words about the area say it starts, runs or goes on (see
+    :func:`span_period_facts`)."""
     tokens = ctx.tokens.get(m.sentence, [])
     lo, hi = _scope(tokens, m)
+    return span_period_facts(ctx, key, m.sentence, lo, hi, "measure.content-area",
+                             _title_like(ctx, m.sentence, tokens[lo:hi]))
+
+
+def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule: str,
+                      title: bool = False) -> list[Fact]:
+    """When the words ``lo``..``hi`` of sentence ``s`` about a measure say it starts,
+    runs, goes on or ends: "jatketaan joulukuun 2019 loppuun" (its end), "pilotoitu …
+    keväästä 2018", "alkaa syksyllä 2017", "avataan kokeiluna syksyllä 2017",
+    "vuodesta 2019", "on vakinaistettu 1.1.2019 alkaen", "syyskuusta 2018 lähtien" (its
+    start), "kokeilu päättyi 31.12.2018" (its end), "oli kokeilussa syksyllä 2018",
+    "kokeillaan 1.9.–31.12.2018" (its period), a title "Siltaustoimet vuodelle 2019" (its
+    period). ``rule`` names the facts' rule ("measure.content-area" -> "…-start")."""
+    tokens = ctx.tokens.get(s, [])
+    if hi <= lo:
+        return []
     a, b = tokens[lo].start, tokens[hi - 1].end
     text = ctx.document.text
     words = text[a:b]
     out: list[Fact] = []
-    for p in ctx.periods.get(m.sentence, []):
+    for p in ctx.periods.get(s, []):
         if not a <= p.span[0] < b or p.start is None or p.end is None:
             continue
         after, before = text[p.span[1]:b], text[a:p.span[0]]
         one = p.cue in ("month", "year", "bare-year")
+        point = one or p.cue == "date"
         if (p.cue == "by" or one and AREA_UNTIL.match(after)) and AREA_CONTINUES.search(words):
-            out.append(Fact(key, "endDate", p.end, "measure.content-area-end", m.sentence, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-end", s, 0.7))
         elif p.cue == "from" or one and (AREA_FROM.search(before) or
-                                         _start_verb_before(tokens, p.span[0])):
-            out.append(Fact(key, "startDate", p.start, "measure.content-area-start",
-                            m.sentence, 0.7))
-        elif p.cue in ("year", "bare-year") and p.start.month is None and \
-                _title_like(ctx, m.sentence, tokens[lo:hi]):
-            out.append(Fact(key, "startDate", p.start, "measure.content-area-period",
-                            m.sentence, 0.7))
-            out.append(Fact(key, "endDate", p.end, "measure.content-area-period",
-                            m.sentence, 0.7))
+                                         _start_verb_before(tokens, p.span[0])) or \
+                (point or p.cue == "range") and AREA_SINCE.match(after):
+            out.append(Fact(key, "startDate", p.start, f"{rule}-start", s, 0.7))
+        elif point and _verb_before(tokens, p.span[0], AREA_ENDS):
+            out.append(Fact(key, "endDate", p.end, f"{rule}-end", s, 0.7))
+        elif (p.cue in ("year", "bare-year") and p.start.month is None and title) or \
+                (one or p.cue == "range") and AREA_TRIAL.search(words):
+            out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
     return out
 
 
 def _start_verb_before(tokens: list[Token], at: int) -> bool:
     """A verb of starting just before a time ("alkaa syksyllä 2017")."""
+    return _verb_before(tokens, at, AREA_STARTS)
+
+
+def _verb_before(tokens: list[Token], at: int, verbs: re.Pattern[str]) -> bool:
+    """One of ``verbs`` among the three words before a time ("päättyi 31.12.2018")."""
     before = [t for t in tokens if t.end <= at][-3:]
-    return any(t.pos == "teonsana" and AREA_STARTS.match(t.text) for t in before)
+    return any(t.pos == "teonsana" and verbs.match(t.text) for t in before)
 
 
 def _clause(tokens: list[Token], m: AreaMention) -> tuple[int, int]:
-    """Token range of the clause a mention stands in: between sentence-level breaks
-    (a semicolon, a colon, a dash, a comma before a relative word or "ja")."""
-    def breaks(k: int) -> bool:
-        t = tokens[k].text
+    return clause_of(tokens, m.start, m.head)
+
+
+def _finite(tok: Token) -> bool:
+    """A verb in a finite form as written: "uudistetaan", "avattiin", "on"."""
+    return tok.pos == "teonsana" and not tok.case and tok.text[:1].islower()
+
+
+_RELATIVE = re.compile(r"^(joka|jotka|jonka|joiden|jota|joita|jossa|joissa|josta|joista|"
+                       r"johon|joihin|jolla|joilla|jolle|joille)$", re.I)
+
+
+def clause_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Token range of the clause that tokens ``first``..``last`` stand in, with the
+    relative clauses that follow it ("… kotipalvelua, joka käynnistyy Iisalmessa"):
+    between sentence-level breaks, which are a semicolon, a colon, a dash, a comma
+    before "ja", "mutta", "kun" or a relative word, and a comma, "ja" or "sekä" before a
+    finite verb once the clause has a verb of its own ("kehitetään A, uudistetaan B
+    yhteistyössä X:n kanssa sekä vahvistetaan C" is three clauses; "Perhe-chat,
+    perheiden neuvontapalvelu, oli kokeilussa …" one). A comma between places
+    ("Vaasaan, Mustasaareen ja Laihialle") is no break."""
+    breaks: dict[int, bool] = {}     # token index of a break -> opens a relative clause
+    verb = False
+    for k, tok in enumerate(tokens):
+        t = tok.text
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if t in (";", ":", "–", "—", "|"):
-            return True
-        return t == "," and k + 1 < len(tokens) and re.match(
-            r"^(joka|jotka|jonka|joiden|jossa|mutta|kun|ja)$", tokens[k + 1].text, re.I) is not None
-    lo = m.start
-    while lo > 0 and not breaks(lo - 1):
+            breaks[k], verb = False, False
+        elif t == "," and nxt is not None and _RELATIVE.match(nxt.text):
+            breaks[k], verb = True, False
+        elif t == "," and nxt is not None and re.match(r"^(mutta|kun|ja|sekä)$", nxt.text, re.I):
+            breaks[k], verb = False, False
+        elif t in (",", "ja", "sekä") and nxt is not None and _finite(nxt) and verb:
+            breaks[k], verb = False, False
+        elif _finite(tok):
+            verb = True
+    lo = first
+    while lo > 0 and lo - 1 not in breaks:
         lo -= 1
-    hi = m.head + 1
-    while hi < len(tokens) and not breaks(hi):
+    hi = last + 1
+    while hi < len(tokens) and (hi not in breaks or breaks[hi]):
         hi += 1
     return lo, hi
 
