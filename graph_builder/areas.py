@@ -264,7 +264,9 @@ def _head(tokens: list[Token], last: int) -> int | None:
         steps += 1
     if j >= len(tokens) or tokens[j].text in _CLAUSE_END or tokens[j].text == ")":
         return k    # nothing follows: a title that ends in the genitive, or an aside
-    return j if is_process(tokens[j]) and tokens[j].text[:1].islower() else None
+    if tokens[j].text[:1].islower() and (is_process(tokens[j]) or AREA_PILOT.match(tokens[j].text)):
+        return j   # "perhekeskusten käyttöönotto", "perhekeskusmallin pilottikunnaksi"
+    return None
 
 
 def _agreeing(tok: Token, case: str) -> Token | None:
@@ -582,13 +584,19 @@ def place_facts(ctx: DocContext, key: str, m: AreaMention, rule: str) -> list[Fa
     if not AREA_DEVELOPMENT.search(text) and not _title_like(ctx, m.sentence, tokens[lo:hi]):
         return []
     out = []
+    pilot_town = _PILOT_TOWN.match(tokens[m.head].text) is not None
     for r in ctx.mentions(m.sentence, Kind.MUNICIPALITY):
         if not tokens[lo].start <= r.start < tokens[hi - 1].end:
             continue
         case = case_at(tokens, r)
-        if case in _PLACE_CASES or (case == "omanto" and _names_a_place_of(tokens, r)):
+        if case in _PLACE_CASES or (case == "omanto" and _names_a_place_of(tokens, r)) or \
+                (pilot_town and case in ("nimento", "")):
             out.append(Fact(key, "targets", r.key, rule, m.sentence, 0.7))
     return out
+
+
+#: A pilot town of an area: "Kotka on lupautunut perhekeskusmallin pilottikunnaksi".
+_PILOT_TOWN = re.compile(r"^(pilotti|kokeilu)(kun|kaupun|paikkakun)", re.I)
 
 
 def _names_a_place_of(tokens: list[Token], r: Resolved) -> bool:
@@ -713,11 +721,15 @@ def _scope(tokens: list[Token], m: AreaMention) -> tuple[int, int]:
     palveluketju – jatkaa X yhdessä Y:n kanssa", "Perhekeskustoimintamalli – vastuu
     kunnilla: A, B ja C")."""
     lo, hi = _clause(tokens, m)
+    cell = max((k for k in range(m.start) if tokens[k].text == "|"), default=-1) + 1
     opens = all(not t.text[:1].isalnum() or t.text.isdigit() or len(t.text) == 1
-                for t in tokens[:m.start])
+                for t in tokens[cell:m.start])
     after = m.head + 1
-    if opens and after < len(tokens) and tokens[after].text in ("–", "—", ":"):
+    if opens and cell == 0 and after < len(tokens) and tokens[after].text in ("–", "—", ":"):
         return lo, len(tokens)
+    end = next((k for k in range(after, len(tokens)) if tokens[k].text == "|"), len(tokens))
+    if opens and not _finite_verb(tokens[cell:end]):
+        return cell, end   # a title that opens with the area: "Perhekeskus arjessa: Raahen …"
     return lo, hi
 
 
@@ -806,6 +818,22 @@ def _opening_areas(ctx: DocContext, s: int) -> set[str]:
 _LIST_RULES = ("measure.list.", "measure.section.")
 
 
+def _referred_area(tokens: list[Token], label: str) -> str | None:
+    """The area a one-word measure refers back to: the last word of an area's term
+    earlier in its sentence ("Kuntiin koulutettiin lapsivaikutusten arvioinnin
+    osaajia, ja arviointi kokeiltiin …": the assessment is the child impact
+    assessment)."""
+    if " " in label.strip():
+        return None
+    word = label.casefold()
+    for area, _, last in _matches(tokens):
+        forms = {tokens[last].text.casefold(), (tokens[last].lemma or "").casefold(),
+                 verbal_noun(tokens[last]) or ""}
+        if word in forms:
+            return area.key
+    return None
+
+
 def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
                   ) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
     """The content areas of a document as measures, joined with the measures the list,
@@ -824,6 +852,7 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
     if not areas:
         return found, facts, {}
     tagged: dict[str, list[MeasureFound]] = {}      # area key -> measures that name it
+    referring: dict[str, list[MeasureFound]] = {}   # area key -> measures that refer to it
     for mf in sorted(found, key=lambda f: not f.rule.startswith(_LIST_RULES)):
         tokens = ctx.tokens.get(mf.sentence, [])
         keys = {m.area.key for m in mentions.get(mf.sentence, ())
@@ -833,6 +862,10 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
         for area_key in sorted(keys):
             if mf not in tagged.setdefault(area_key, []):
                 tagged[area_key].append(mf)
+        if not keys and not mf.rule.startswith(_LIST_RULES):
+            area_key = _referred_area(tokens, mf.label)
+            if area_key:
+                referring.setdefault(area_key, []).append(mf)
     absorbable: dict[str, set[str]] = {}
     for found_here in mentions.values():
         for m in found_here:
@@ -867,6 +900,9 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
                 new_facts.append(Fact(key, "measureOf", owner, "measure.content-area-owner",
                                       first, 0.7))
                 owner_of[key] = owner
+        for other in referring.get(area.key, ()):
+            if other.key != key:
+                joined.setdefault(other.key, key)   # "… arvioinnin osaajia, ja arviointi …"
         # each mention names the area by its canonical name too: on a node of its own that
         # name is the label; on a list item's node the item's words stay the label
         naming = af.mentions if not named else af.mentions[:1]

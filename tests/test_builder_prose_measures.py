@@ -76,6 +76,23 @@ ROWS = [
         "Lähiverkko-hanke alkoi 2017. Hankkeessa kokeiltiin perhekahviloita Isokyrössä.",
         "Perhekahvila", [("targets", "municipality:152")], [],
         id="place-the-analyser-does-not-know"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017.\n\n| Klo | Aihe |\n|---|---|\n"
+        "| 10.15 | Perhekeskus arjessa: Jämsän ja Äänekosken pilottien opit |\n",
+        "Perhekeskustoimintamalli",
+        [("targets", "municipality:182"), ("targets", "municipality:992")], [],
+        id="table-cell-titled-by-the-area"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Jämsä on lupautunut perhekeskustoimintamallin "
+        "pilottikunnaksi.",
+        "Perhekeskustoimintamalli", [("targets", "municipality:182")], [],
+        id="pilot-town-of-the-area"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Kuntiin koulutettiin lapsivaikutusten arvioinnin "
+        "osaajia, ja arviointi kokeiltiin Jämsän valtuuston talousarviovalmistelussa. "
+        "Lapsivaikutusten arviointi kirjattiin Äänekosken hallintosääntöön.",
+        "Lapsivaikutusten arviointi (LAVA)", [("targets", "municipality:182")], [],
+        id="one-word-refers-back-to-the-area"),
 ]
 
 
