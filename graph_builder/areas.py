@@ -642,20 +642,30 @@ def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule:
             continue
         after, before = text[p.span[1]:b], text[a:p.span[0]]
         one = p.cue in ("month", "year", "bare-year")
-        point = one or p.cue == "date"
+        point = one or p.cue in ("date", "start-of", "end-of")
         if (p.cue == "by" or one and AREA_UNTIL.match(after)) and AREA_CONTINUES.search(words):
             out.append(Fact(key, "endDate", p.end, f"{rule}-end", s, 0.7))
-        elif p.cue == "from" or one and (AREA_FROM.search(before) or
-                                         _start_verb_before(tokens, p.span[0])) or \
+        elif p.cue == "from" or one and AREA_FROM.search(before) or \
+                point and _start_verb_before(tokens, p.span[0]) or \
                 (point or p.cue == "range") and AREA_SINCE.match(after):
             out.append(Fact(key, "startDate", p.start, f"{rule}-start", s, 0.7))
         elif point and _verb_before(tokens, p.span[0], AREA_ENDS):
             out.append(Fact(key, "endDate", p.end, f"{rule}-end", s, 0.7))
+        elif point and _verb_before(tokens, p.span[0], _COMPLETES):
+            out.append(Fact(key, "completionDate", p.end, f"{rule}-completion", s, 0.7))
+        elif p.cue == "start-of" and _verb_before(tokens, p.span[0], _ANY_VERB):
+            # "siirtyi vuoden 2019 alussa … vakinaiseksi toiminnaksi": it starts anew then
+            out.append(Fact(key, "startDate", p.start, f"{rule}-start", s, 0.7))
         elif (p.cue in ("year", "bare-year") and p.start.month is None and title) or \
                 (one or p.cue == "range") and AREA_TRIAL.search(words):
             out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
             out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
     return out
+
+
+_ANY_VERB = re.compile(r"\w")
+#: Verbs of being finished just before a time: "valmistuivat lokakuun 2018 aikana".
+_COMPLETES = re.compile(r"^valmistu", re.I)
 
 
 def _start_verb_before(tokens: list[Token], at: int) -> bool:
@@ -742,6 +752,19 @@ def organisation_facts(ctx: DocContext, key: str, m: AreaMention) -> list[Fact]:
     kanssa", "… Kuntaliiton tuella" (carriedOutWith)."""
     tokens = ctx.tokens.get(m.sentence, [])
     lo, hi = _scope(tokens, m)
+    return span_organisation_facts(ctx, key, m.sentence, lo, hi, "area")
+
+
+def span_organisation_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int,
+                            rule: str) -> list[Fact]:
+    """Organisations that evaluate, train for, answer for or work with a measure, in
+    the words ``lo``..``hi`` of sentence ``s`` that speak of it (see
+    :func:`organisation_facts`); also a list item's "…, jonka toteutti X", "kouluttajina
+    X:n tutkijat". ``rule`` opens the facts' rule names."""
+    tokens = ctx.tokens.get(s, [])
+    if hi <= lo:
+        return []
+    m_sentence = s
     predicate = None
     for k in range(lo, hi):
         word = tokens[k].text
@@ -755,12 +778,12 @@ def organisation_facts(ctx: DocContext, key: str, m: AreaMention) -> list[Fact]:
         if predicate:
             break
     out: list[Fact] = []
-    for org, acting in _actors(ctx, m.sentence, tokens, lo, hi):
+    for org, acting in _actors(ctx, m_sentence, tokens, lo, hi):
         if acting and predicate:
-            out.append(Fact(org.key, predicate, key, f"area.{predicate}", m.sentence, 0.7))
+            out.append(Fact(org.key, predicate, key, f"{rule}.{predicate}", m_sentence, 0.7))
         elif not acting:
-            out.append(Fact(key, "carriedOutWith", org.key, "area.carried-out-with",
-                            m.sentence, 0.7))
+            out.append(Fact(key, "carriedOutWith", org.key, f"{rule}.carried-out-with",
+                            m_sentence, 0.7))
     return out
 
 
@@ -774,7 +797,7 @@ def _actors(ctx: DocContext, s: int, tokens: list[Token], lo: int,
     text = ctx.document.text
     found = [r for r in ctx.mentions(s, Kind.ORGANISATION, Kind.MUNICIPALITY)
              if start <= r.start < end]
-    subjects = [r for r in found if case_at(tokens, r) in ("nimento", "")]
+    subjects = [r for r in found if case_at(tokens, r) in ("nimento", "") or _staff_of(tokens, r)]
     out: list[tuple[Resolved, bool]] = [(r, True) for r in subjects]
     for r in found:
         if r in subjects:
@@ -788,6 +811,18 @@ def _actors(ctx: DocContext, s: int, tokens: list[Token], lo: int,
             shares = bool(together) and bool(subjects) and re.search(r"\byhdessä\b", before)
             out.append((r, bool(shares)))
     return out
+
+
+#: Nouns of people working for a body, after its genitive: "Lapin yliopiston tutkijat".
+_STAFF = TITLE_HEADS + ("opiskelija", "henkilöstö", "henkilökunta")
+
+
+def _staff_of(tokens: list[Token], r: Resolved) -> bool:
+    """Is the genitive name followed by the people who work for it, in the nominative
+    ("kouluttajina Lapin yliopiston tutkijat")? Then the body acts through them."""
+    nxt = next((t for t in tokens if t.start >= r.end), None)
+    return nxt is not None and case_at(tokens, r) == "omanto" and nxt.case == "nimento" and \
+        nxt.text[:1].islower() and (nxt.lemma or nxt.text).lower().endswith(_STAFF)
 
 
 def _head_word_in(label: str, tokens: list[Token], m: AreaMention) -> bool:

@@ -211,12 +211,15 @@ AREA_CONTENT_HEADINGS = re.compile(r"sisältö|sisällö|osa-alue|kehittämiskoh
 #: maintains, carries on) a content area:
 #: "Jyväskylän yliopisto arvioi perhekeskusten käyttöönottoa", "Systeemisen lastensuojelun
 #: toimintamallin koulutuksista vastaa Lastensuojelun Keskusliitto".
-AREA_EVALUATES = re.compile(r"^(arvioi|arvioivat|arvioinut|arvioineet|arvioimaan)$", re.I)
+AREA_EVALUATES = re.compile(r"^(arvioi|arvioivat|arvioinut|arvioineet|arvioimaan|arvioijana|"
+                            r"arvioijina)$", re.I)
 AREA_TRAINS = re.compile(r"^(kouluttaa|kouluttavat|koulutti|kouluttivat|kouluttanut|"
-                         r"kouluttaneet)$", re.I)
+                         r"kouluttaneet|kouluttajana|kouluttajina)$", re.I)
 AREA_ANSWERS = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan|vastuu|vastuussa|"
                           r"koordinoi|koordinoivat|koordinoinut|koordinoineet|koordinoimaan|"
-                          r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat)$",
+                          r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat|"
+                          r"toteutti|toteuttivat|toteuttaa|toteuttavat|toteuttanut|toteuttaneet|"
+                          r"toteuttajana|toteuttajina|vastuutahona|vastuutahoina)$",
                           re.I)
 #: Nouns of a pilot or trial a place may stand before in the genitive: "Kemin pilotti".
 AREA_PILOT = re.compile(r"^(pilot|kokeilu)", re.I)

@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.areas import area_measures, clause_of, span_period_facts
+from graph_builder.areas import (
+    area_measures,
+    clause_of,
+    span_organisation_facts,
+    span_period_facts,
+)
 from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
 from graph_builder.methods import method_measures, table_measures
@@ -193,11 +198,18 @@ def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
 
 
 def _year(ctx: DocContext, sentences: list[int]) -> When | None:
+    """The year a heading gives its measures ("siltaustoimet vuodelle 2019"); none when
+    the year is only what they follow ("Jatkuvat toimenpiteet vuoden 2018 jälkeen")."""
+    text = ctx.document.text
     for s in sentences:
         for p in ctx.periods.get(s, []):
-            if p.cue in ("year", "bare-year") and p.start and p.start.month is None:
+            if p.cue in ("year", "bare-year") and p.start and p.start.month is None and \
+                    not _AFTER.match(text, p.span[1]):
                 return p.start
     return None
+
+
+_AFTER = re.compile(r"\s*(jälkeen|jälkeisiä|jälkeiset|jälkeiseen)\b", re.I)
 
 
 #: Words of a measure going on under someone: "jatkuu X:n vastuulla", "siirtyy X:lle",
@@ -232,6 +244,8 @@ def item_relations(ctx: DocContext, key: str, sentences: list[int],
                 out.append(Fact(key, "carriedOutWith", r.key, "measure.carried-out-with", s,
                                 0.7))
         out.extend(span_period_facts(ctx, key, s, lo, hi, "measure.time"))
+        out.extend(f for f in span_organisation_facts(ctx, key, s, lo, hi, "measure")
+                   if f.predicate != "carriedOutWith")
         carried = _CARRIED_ON.search(text)
         if carried:
             opening = ctx.sentences[s].start + 3    # the measure's own name opens the item

@@ -1132,8 +1132,8 @@ _MINUTES_LINE = re.compile(r"\s+(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s+§\s*\d+")
 #: The head of a page of minutes: the body, the meeting's day, perhaps the page
 #: ("Yhtymähallitus      23.3.2017      sivu 14", "… 1 (14)").
 _MINUTES_HEAD = re.compile(r"[ \t]+(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
-                           r"(?:[ \t]+(?:sivu|s\.|page)?[ \t]*\d{1,3}(?:[ \t]*\(\d{1,3}\))?)?[ \t]*$",
-                           re.I | re.M)
+                           r"(?:[ \t]+(?:sivu|s\.|page)?[ \t]*\d{1,3}(?:[ \t]*\(\d{1,3}\))?)?"
+                           r"[ \t]*$", re.I | re.M)
 #: Words between a day and a grant verb that say the day is the decision's: "STM on
 #: 8.3.2017 tekemällään päätöksellä myöntänyt …".
 _DECISION_BETWEEN = re.compile(r"\s*(?:(?:tekemä|antama)llä(?:än)?\s+)?päätöksellä(?:än)?\s*",

@@ -93,6 +93,33 @@ ROWS = [
         "Lapsivaikutusten arviointi kirjattiin Äänekosken hallintosääntöön.",
         "Lapsivaikutusten arviointi (LAVA)", [("targets", "municipality:182")], [],
         id="one-word-refers-back-to-the-area"),
+    pytest.param(
+        "# Lähiverkko-hanke\n\nJatkuvat toimenpiteet vuoden 2018 jälkeen:\n\n"
+        "- Konsultaatiotiimi siirtyi vuoden 2019 alussa sairaanhoitopiirin toiminnaksi.\n"
+        "- Kotipalvelun myöntämisperusteet valmistuivat lokakuun 2018 aikana.\n",
+        "Konsultaatiotiimi siirtyi vuoden 2019 alussa sairaanhoitopiirin toiminnaksi",
+        [("startDate", "2019")], [("startDate", "2018"), ("endDate", "2018")],
+        id="a-new-start-and-no-year-it-only-follows"),
+    pytest.param(
+        "# Lähiverkko-hanke\n\nJatkuvat toimenpiteet vuoden 2018 jälkeen:\n\n"
+        "- Konsultaatiotiimi siirtyi vuoden 2019 alussa sairaanhoitopiirin toiminnaksi.\n"
+        "- Kotipalvelun myöntämisperusteet valmistuivat lokakuun 2018 aikana.\n",
+        "Kotipalvelun myöntämisperusteet valmistuivat lokakuun 2018 aikana",
+        [("completionDate", "2018-10")], [], id="finished-in-a-month"),
+    pytest.param(
+        "# Lähiverkko-hanke\n\nKehittämisen osa-alueet:\n\n"
+        "1. Eroauttamisen toimintamalli, jonka toteutti Kotiportti ry.\n"
+        "2. Lapsivaikutusten arvioinnin käyttöönotto; kouluttajina Jyväskylän yliopiston "
+        "tutkijat.\n",
+        "Eroauttamisen toimintamalli",
+        [("responsibleFor", "org:kotiportti-ry")], [], id="an-item-says-who-carried-it-out"),
+    pytest.param(
+        "# Lähiverkko-hanke\n\nKehittämisen osa-alueet:\n\n"
+        "1. Eroauttamisen toimintamalli, jonka toteutti Kotiportti ry.\n"
+        "2. Lapsivaikutusten arvioinnin käyttöönotto; kouluttajina Jyväskylän yliopiston "
+        "tutkijat.\n",
+        "Lapsivaikutusten arviointi (LAVA)",
+        [("trains", "org:jyvaskylan-yliopisto")], [], id="trainers-are-a-bodys-staff"),
 ]
 
 
