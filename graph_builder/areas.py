@@ -674,9 +674,20 @@ def _start_verb_before(tokens: list[Token], at: int) -> bool:
 
 
 def _verb_before(tokens: list[Token], at: int, verbs: re.Pattern[str]) -> bool:
-    """One of ``verbs`` among the three words before a time ("päättyi 31.12.2018")."""
-    before = [t for t in tokens if t.end <= at][-3:]
-    return any(t.pos == "teonsana" and verbs.match(t.text) for t in before)
+    """One of ``verbs`` among the three words before a time ("päättyi 31.12.2018"), or
+    the clause's nearest verb before it, past the places between ("avattiin
+    Jyväskylään, Jämsään ja Äänekoskelle syksyllä 2017")."""
+    before = [t for t in tokens if t.end <= at]
+    if any(t.pos == "teonsana" and verbs.match(t.text) for t in before[-3:]):
+        return True
+    for t in reversed(before[-10:]):
+        if t.text in _CLAUSE_END or t.text == ",":
+            if t.text != ",":
+                return False
+            continue
+        if t.pos == "teonsana" and t.text[:1].islower():
+            return bool(verbs.match(t.text))
+    return False
 
 
 def _clause(tokens: list[Token], m: AreaMention) -> tuple[int, int]:

@@ -260,12 +260,13 @@ def item_relations(ctx: DocContext, key: str, sentences: list[int],
 
 
 def _works_with(ctx: DocContext, r) -> bool:
-    """Is the organisation the partner in "yhdessä/yhteistyössä X:n kanssa", or the one
+    """Is the organisation the partner in "(yhdessä/yhteistyössä) X:n kanssa", or the one
     whose support it is ("X:n tuella")?"""
     from graph_builder.relations import _cooperating
 
     after = ctx.document.text[r.end:r.end + 20]
-    return _cooperating(ctx, r) or bool(re.match(r"\s*(tuella|tukemana|tukemina)\b", after))
+    return _cooperating(ctx, r) or bool(re.match(r"\s*(tuella|tukemana|tukemina|kanssa)\b",
+                                                 after))
 
 
 def _plan_word(tok: Token) -> str | None:

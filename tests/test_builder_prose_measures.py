@@ -120,6 +120,19 @@ ROWS = [
         "tutkijat.\n",
         "Lapsivaikutusten arviointi (LAVA)",
         [("trains", "org:jyvaskylan-yliopisto")], [], id="trainers-are-a-bodys-staff"),
+    pytest.param(
+        "Lähiverkko-hanke kokoaa lapsiperheiden palvelut. Hankkeessa perhekeskukset "
+        "avattiin Jyväskylään, Jämsään ja Äänekoskelle syksyllä 2017.",
+        "Perhekeskustoimintamalli",
+        [("targets", "municipality:179"), ("targets", "municipality:182"),
+         ("targets", "municipality:992"), ("startDate", "2017")], [],
+        id="opened-in-places-in-a-season"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Eroperheiden vertaistukea kehitettiin Keski-Suomen "
+        "sairaanhoitopiirin kanssa.",
+        "Eroperheiden vertaistuki",
+        [("carriedOutWith", "org:keski-suomen-sairaanhoitopiiri")], [],
+        id="developed-with-a-body"),
 ]
 
 
