@@ -40,13 +40,16 @@ from graph_builder.lexicon import (
     AREA_CONTENT_HEADINGS,
     AREA_CONTINUES,
     AREA_DEVELOPMENT,
+    AREA_ENDS,
     AREA_EVALUATES,
     AREA_FROM,
     AREA_PILOT,
     AREA_PROCESS_HEADS,
+    AREA_SINCE,
     AREA_STARTS,
     AREA_TRAINING_NOUN,
     AREA_TRAINS,
+    AREA_TRIAL,
     AREA_UNTIL,
     ORGANISATION_HEADS,
     TITLE_HEADS,
@@ -261,7 +264,9 @@ def _head(tokens: list[Token], last: int) -> int | None:
         steps += 1
     if j >= len(tokens) or tokens[j].text in _CLAUSE_END or tokens[j].text == ")":
         return k    # nothing follows: a title that ends in the genitive, or an aside
-    return j if is_process(tokens[j]) and tokens[j].text[:1].islower() else None
+    if tokens[j].text[:1].islower() and (is_process(tokens[j]) or AREA_PILOT.match(tokens[j].text)):
+        return j   # "perhekeskusten käyttöönotto", "perhekeskusmallin pilottikunnaksi"
+    return None
 
 
 def _agreeing(tok: Token, case: str) -> Token | None:
@@ -579,13 +584,19 @@ def place_facts(ctx: DocContext, key: str, m: AreaMention, rule: str) -> list[Fa
     if not AREA_DEVELOPMENT.search(text) and not _title_like(ctx, m.sentence, tokens[lo:hi]):
         return []
     out = []
+    pilot_town = _PILOT_TOWN.match(tokens[m.head].text) is not None
     for r in ctx.mentions(m.sentence, Kind.MUNICIPALITY):
         if not tokens[lo].start <= r.start < tokens[hi - 1].end:
             continue
         case = case_at(tokens, r)
-        if case in _PLACE_CASES or (case == "omanto" and _names_a_place_of(tokens, r)):
+        if case in _PLACE_CASES or (case == "omanto" and _names_a_place_of(tokens, r)) or \
+                (pilot_town and case in ("nimento", "")):
             out.append(Fact(key, "targets", r.key, rule, m.sentence, 0.7))
     return out
+
+
+#: A pilot town of an area: "Kotka on lupautunut perhekeskusmallin pilottikunnaksi".
+_PILOT_TOWN = re.compile(r"^(pilotti|kokeilu)(kun|kaupun|paikkakun)", re.I)
 
 
 def _names_a_place_of(tokens: list[Token], r: Resolved) -> bool:
@@ -602,56 +613,125 @@ def _names_a_place_of(tokens: list[Token], r: Resolved) -> bool:
 
 
 def period_facts(ctx: DocContext, key: str, m: AreaMention) -> list[Fact]:
-    """When the words about the area say it starts, runs or goes on: "jatketaan
-    joulukuun 2019 loppuun" (its end), "pilotoitu … keväästä 2018", "alkaa syksyllä
-    2017", "vuodesta 2019" (its start), a title "Siltaustoimet vuodelle 2019" (its
-    period)."""
+    """When the words about the area say it starts, runs or goes on (see
+    :func:`span_period_facts`)."""
     tokens = ctx.tokens.get(m.sentence, [])
     lo, hi = _scope(tokens, m)
+    return span_period_facts(ctx, key, m.sentence, lo, hi, "measure.content-area",
+                             _title_like(ctx, m.sentence, tokens[lo:hi]))
+
+
+def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule: str,
+                      title: bool = False) -> list[Fact]:
+    """When the words ``lo``..``hi`` of sentence ``s`` about a measure say it starts,
+    runs, goes on or ends: "jatketaan joulukuun 2019 loppuun" (its end), "pilotoitu …
+    keväästä 2018", "alkaa syksyllä 2017", "avataan kokeiluna syksyllä 2017",
+    "vuodesta 2019", "on vakinaistettu 1.1.2019 alkaen", "syyskuusta 2018 lähtien" (its
+    start), "kokeilu päättyi 31.12.2018" (its end), "oli kokeilussa syksyllä 2018",
+    "kokeillaan 1.9.–31.12.2018" (its period), a title "Siltaustoimet vuodelle 2019" (its
+    period). ``rule`` names the facts' rule ("measure.content-area" -> "…-start")."""
+    tokens = ctx.tokens.get(s, [])
+    if hi <= lo:
+        return []
     a, b = tokens[lo].start, tokens[hi - 1].end
     text = ctx.document.text
     words = text[a:b]
     out: list[Fact] = []
-    for p in ctx.periods.get(m.sentence, []):
+    for p in ctx.periods.get(s, []):
         if not a <= p.span[0] < b or p.start is None or p.end is None:
             continue
         after, before = text[p.span[1]:b], text[a:p.span[0]]
         one = p.cue in ("month", "year", "bare-year")
+        point = one or p.cue in ("date", "start-of", "end-of")
         if (p.cue == "by" or one and AREA_UNTIL.match(after)) and AREA_CONTINUES.search(words):
-            out.append(Fact(key, "endDate", p.end, "measure.content-area-end", m.sentence, 0.7))
-        elif p.cue == "from" or one and (AREA_FROM.search(before) or
-                                         _start_verb_before(tokens, p.span[0])):
-            out.append(Fact(key, "startDate", p.start, "measure.content-area-start",
-                            m.sentence, 0.7))
-        elif p.cue in ("year", "bare-year") and p.start.month is None and \
-                _title_like(ctx, m.sentence, tokens[lo:hi]):
-            out.append(Fact(key, "startDate", p.start, "measure.content-area-period",
-                            m.sentence, 0.7))
-            out.append(Fact(key, "endDate", p.end, "measure.content-area-period",
-                            m.sentence, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-end", s, 0.7))
+        elif p.cue == "from" or one and AREA_FROM.search(before) or \
+                point and _start_verb_before(tokens, p.span[0]) or \
+                (point or p.cue == "range") and AREA_SINCE.match(after):
+            out.append(Fact(key, "startDate", p.start, f"{rule}-start", s, 0.7))
+        elif point and _verb_before(tokens, p.span[0], AREA_ENDS):
+            out.append(Fact(key, "endDate", p.end, f"{rule}-end", s, 0.7))
+        elif point and _verb_before(tokens, p.span[0], _COMPLETES):
+            out.append(Fact(key, "completionDate", p.end, f"{rule}-completion", s, 0.7))
+        elif p.cue == "start-of" and _verb_before(tokens, p.span[0], _ANY_VERB):
+            # "siirtyi vuoden 2019 alussa … vakinaiseksi toiminnaksi": it starts anew then
+            out.append(Fact(key, "startDate", p.start, f"{rule}-start", s, 0.7))
+        elif (p.cue in ("year", "bare-year") and p.start.month is None and title) or \
+                (one or p.cue == "range") and AREA_TRIAL.search(words):
+            out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
     return out
+
+
+_ANY_VERB = re.compile(r"\w")
+#: Verbs of being finished just before a time: "valmistuivat lokakuun 2018 aikana".
+_COMPLETES = re.compile(r"^valmistu", re.I)
 
 
 def _start_verb_before(tokens: list[Token], at: int) -> bool:
     """A verb of starting just before a time ("alkaa syksyllä 2017")."""
-    before = [t for t in tokens if t.end <= at][-3:]
-    return any(t.pos == "teonsana" and AREA_STARTS.match(t.text) for t in before)
+    return _verb_before(tokens, at, AREA_STARTS)
+
+
+def _verb_before(tokens: list[Token], at: int, verbs: re.Pattern[str]) -> bool:
+    """One of ``verbs`` among the three words before a time ("päättyi 31.12.2018"), or
+    the clause's nearest verb before it, past the places between ("avattiin
+    Jyväskylään, Jämsään ja Äänekoskelle syksyllä 2017")."""
+    before = [t for t in tokens if t.end <= at]
+    if any(t.pos == "teonsana" and verbs.match(t.text) for t in before[-3:]):
+        return True
+    for t in reversed(before[-10:]):
+        if t.text in _CLAUSE_END or t.text == ",":
+            if t.text != ",":
+                return False
+            continue
+        if t.pos == "teonsana" and t.text[:1].islower():
+            return bool(verbs.match(t.text))
+    return False
 
 
 def _clause(tokens: list[Token], m: AreaMention) -> tuple[int, int]:
-    """Token range of the clause a mention stands in: between sentence-level breaks
-    (a semicolon, a colon, a dash, a comma before a relative word or "ja")."""
-    def breaks(k: int) -> bool:
-        t = tokens[k].text
+    return clause_of(tokens, m.start, m.head)
+
+
+def _finite(tok: Token) -> bool:
+    """A verb in a finite form as written: "uudistetaan", "avattiin", "on"."""
+    return tok.pos == "teonsana" and not tok.case and tok.text[:1].islower()
+
+
+_RELATIVE = re.compile(r"^(joka|jotka|jonka|joiden|jota|joita|jossa|joissa|josta|joista|"
+                       r"johon|joihin|jolla|joilla|jolle|joille)$", re.I)
+
+
+def clause_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Token range of the clause that tokens ``first``..``last`` stand in, with the
+    relative clauses that follow it ("… kotipalvelua, joka käynnistyy Iisalmessa"):
+    between sentence-level breaks, which are a semicolon, a colon, a dash, a comma
+    before "ja", "mutta", "kun" or a relative word, and a comma, "ja" or "sekä" before a
+    finite verb once the clause has a verb of its own ("kehitetään A, uudistetaan B
+    yhteistyössä X:n kanssa sekä vahvistetaan C" is three clauses; "Perhe-chat,
+    perheiden neuvontapalvelu, oli kokeilussa …" one). A comma between places
+    ("Vaasaan, Mustasaareen ja Laihialle") is no break."""
+    breaks: dict[int, bool] = {}     # token index of a break -> opens a relative clause
+    verb = False
+    for k, tok in enumerate(tokens):
+        t = tok.text
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if t in (";", ":", "–", "—", "|"):
-            return True
-        return t == "," and k + 1 < len(tokens) and re.match(
-            r"^(joka|jotka|jonka|joiden|jossa|mutta|kun|ja)$", tokens[k + 1].text, re.I) is not None
-    lo = m.start
-    while lo > 0 and not breaks(lo - 1):
+            breaks[k], verb = False, False
+        elif t == "," and nxt is not None and _RELATIVE.match(nxt.text):
+            breaks[k], verb = True, False
+        elif t == "," and nxt is not None and re.match(r"^(mutta|kun|ja|sekä)$", nxt.text, re.I):
+            breaks[k], verb = False, False
+        elif t in (",", "ja", "sekä") and nxt is not None and _finite(nxt) and verb:
+            breaks[k], verb = False, False
+        elif _finite(tok):
+            verb = True
+    lo = first
+    while lo > 0 and lo - 1 not in breaks:
         lo -= 1
-    hi = m.head + 1
-    while hi < len(tokens) and not breaks(hi):
+    hi = last + 1
+    while hi < len(tokens) and (hi not in breaks or breaks[hi]):
         hi += 1
     return lo, hi
 
@@ -662,11 +742,15 @@ def _scope(tokens: list[Token], m: AreaMention) -> tuple[int, int]:
     palveluketju – jatkaa X yhdessä Y:n kanssa", "Perhekeskustoimintamalli – vastuu
     kunnilla: A, B ja C")."""
     lo, hi = _clause(tokens, m)
+    cell = max((k for k in range(m.start) if tokens[k].text == "|"), default=-1) + 1
     opens = all(not t.text[:1].isalnum() or t.text.isdigit() or len(t.text) == 1
-                for t in tokens[:m.start])
+                for t in tokens[cell:m.start])
     after = m.head + 1
-    if opens and after < len(tokens) and tokens[after].text in ("–", "—", ":"):
+    if opens and cell == 0 and after < len(tokens) and tokens[after].text in ("–", "—", ":"):
         return lo, len(tokens)
+    end = next((k for k in range(after, len(tokens)) if tokens[k].text == "|"), len(tokens))
+    if opens and not _finite_verb(tokens[cell:end]):
+        return cell, end   # a title that opens with the area: "Perhekeskus arjessa: Raahen …"
     return lo, hi
 
 
@@ -679,6 +763,19 @@ def organisation_facts(ctx: DocContext, key: str, m: AreaMention) -> list[Fact]:
     kanssa", "… Kuntaliiton tuella" (carriedOutWith)."""
     tokens = ctx.tokens.get(m.sentence, [])
     lo, hi = _scope(tokens, m)
+    return span_organisation_facts(ctx, key, m.sentence, lo, hi, "area")
+
+
+def span_organisation_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int,
+                            rule: str) -> list[Fact]:
+    """Organisations that evaluate, train for, answer for or work with a measure, in
+    the words ``lo``..``hi`` of sentence ``s`` that speak of it (see
+    :func:`organisation_facts`); also a list item's "…, jonka toteutti X", "kouluttajina
+    X:n tutkijat". ``rule`` opens the facts' rule names."""
+    tokens = ctx.tokens.get(s, [])
+    if hi <= lo:
+        return []
+    m_sentence = s
     predicate = None
     for k in range(lo, hi):
         word = tokens[k].text
@@ -692,12 +789,12 @@ def organisation_facts(ctx: DocContext, key: str, m: AreaMention) -> list[Fact]:
         if predicate:
             break
     out: list[Fact] = []
-    for org, acting in _actors(ctx, m.sentence, tokens, lo, hi):
+    for org, acting in _actors(ctx, m_sentence, tokens, lo, hi):
         if acting and predicate:
-            out.append(Fact(org.key, predicate, key, f"area.{predicate}", m.sentence, 0.7))
+            out.append(Fact(org.key, predicate, key, f"{rule}.{predicate}", m_sentence, 0.7))
         elif not acting:
-            out.append(Fact(key, "carriedOutWith", org.key, "area.carried-out-with",
-                            m.sentence, 0.7))
+            out.append(Fact(key, "carriedOutWith", org.key, f"{rule}.carried-out-with",
+                            m_sentence, 0.7))
     return out
 
 
@@ -711,7 +808,7 @@ def _actors(ctx: DocContext, s: int, tokens: list[Token], lo: int,
     text = ctx.document.text
     found = [r for r in ctx.mentions(s, Kind.ORGANISATION, Kind.MUNICIPALITY)
              if start <= r.start < end]
-    subjects = [r for r in found if case_at(tokens, r) in ("nimento", "")]
+    subjects = [r for r in found if case_at(tokens, r) in ("nimento", "") or _staff_of(tokens, r)]
     out: list[tuple[Resolved, bool]] = [(r, True) for r in subjects]
     for r in found:
         if r in subjects:
@@ -725,6 +822,18 @@ def _actors(ctx: DocContext, s: int, tokens: list[Token], lo: int,
             shares = bool(together) and bool(subjects) and re.search(r"\byhdessä\b", before)
             out.append((r, bool(shares)))
     return out
+
+
+#: Nouns of people working for a body, after its genitive: "Lapin yliopiston tutkijat".
+_STAFF = TITLE_HEADS + ("opiskelija", "henkilöstö", "henkilökunta")
+
+
+def _staff_of(tokens: list[Token], r: Resolved) -> bool:
+    """Is the genitive name followed by the people who work for it, in the nominative
+    ("kouluttajina Lapin yliopiston tutkijat")? Then the body acts through them."""
+    nxt = next((t for t in tokens if t.start >= r.end), None)
+    return nxt is not None and case_at(tokens, r) == "omanto" and nxt.case == "nimento" and \
+        nxt.text[:1].islower() and (nxt.lemma or nxt.text).lower().endswith(_STAFF)
 
 
 def _head_word_in(label: str, tokens: list[Token], m: AreaMention) -> bool:
@@ -755,6 +864,22 @@ def _opening_areas(ctx: DocContext, s: int) -> set[str]:
 _LIST_RULES = ("measure.list.", "measure.section.")
 
 
+def _referred_area(tokens: list[Token], label: str) -> str | None:
+    """The area a one-word measure refers back to: the last word of an area's term
+    earlier in its sentence ("Kuntiin koulutettiin lapsivaikutusten arvioinnin
+    osaajia, ja arviointi kokeiltiin …": the assessment is the child impact
+    assessment)."""
+    if " " in label.strip():
+        return None
+    word = label.casefold()
+    for area, _, last in _matches(tokens):
+        forms = {tokens[last].text.casefold(), (tokens[last].lemma or "").casefold(),
+                 verbal_noun(tokens[last]) or ""}
+        if word in forms:
+            return area.key
+    return None
+
+
 def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
                   ) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
     """The content areas of a document as measures, joined with the measures the list,
@@ -773,6 +898,7 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
     if not areas:
         return found, facts, {}
     tagged: dict[str, list[MeasureFound]] = {}      # area key -> measures that name it
+    referring: dict[str, list[MeasureFound]] = {}   # area key -> measures that refer to it
     for mf in sorted(found, key=lambda f: not f.rule.startswith(_LIST_RULES)):
         tokens = ctx.tokens.get(mf.sentence, [])
         keys = {m.area.key for m in mentions.get(mf.sentence, ())
@@ -782,6 +908,10 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
         for area_key in sorted(keys):
             if mf not in tagged.setdefault(area_key, []):
                 tagged[area_key].append(mf)
+        if not keys and not mf.rule.startswith(_LIST_RULES):
+            area_key = _referred_area(tokens, mf.label)
+            if area_key:
+                referring.setdefault(area_key, []).append(mf)
     absorbable: dict[str, set[str]] = {}
     for found_here in mentions.values():
         for m in found_here:
@@ -816,6 +946,9 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
                 new_facts.append(Fact(key, "measureOf", owner, "measure.content-area-owner",
                                       first, 0.7))
                 owner_of[key] = owner
+        for other in referring.get(area.key, ()):
+            if other.key != key:
+                joined.setdefault(other.key, key)   # "… arvioinnin osaajia, ja arviointi …"
         # each mention names the area by its canonical name too: on a node of its own that
         # name is the label; on a list item's node the item's words stay the label
         naming = af.mentions if not named else af.mentions[:1]

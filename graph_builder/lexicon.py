@@ -192,6 +192,7 @@ AREA_PROCESS_HEADS: frozenset[str] = frozenset({
     "pilotointi", "pilotti", "toiminta", "toimintamalli", "malli", "tiimimalli", "muutos",
     "työ", "kehittämistyö", "muutostyö", "palveluketju", "palveluverkosto", "koordinointi",
     "juurrutus", "toimeenpano", "työkalu", "menetelmä", "uudistus", "kehitys",
+    "palvelupolku",
 })
 #: Words that say a text develops, tries, introduces, trains, evaluates or continues
 #: something (stems, matched at a word's start): a content area named in the same
@@ -200,7 +201,7 @@ AREA_DEVELOPMENT = re.compile(
     r"\b(kehit|kokeil|pilot|käyttöön|rakenn|rakent|vahvist|uudist|koulutu|koulutta|koulutet|"
     r"arvioi|arvioin|juurru|juurtu|jatk|valmistel|levit|laajen|viedään|vietiin|toimeenpan|"
     r"käynnist|perustet|perustami|kuvattiin|kuvataan|luodaan|luotiin|luomi|tiivist|kootaan|"
-    r"koottiin|kokoami|palkat|palkka|avataan|avattiin|avannut|avanneet|otetaan|otettiin|"
+    r"koottiin|koottu|kokoami|palkat|palkka|avataan|avattiin|avannut|avanneet|otetaan|otettiin|"
     r"suunnittel|vakinaist|vakiintu|siirty|ylläpi)\w*", re.I)
 #: Headings over an enumeration of what a programme or project develops: "Keskeiset
 #: sisällöt", "Kehittämisen painopisteet", "Kehittämiskohteet".
@@ -210,12 +211,15 @@ AREA_CONTENT_HEADINGS = re.compile(r"sisältö|sisällö|osa-alue|kehittämiskoh
 #: maintains, carries on) a content area:
 #: "Jyväskylän yliopisto arvioi perhekeskusten käyttöönottoa", "Systeemisen lastensuojelun
 #: toimintamallin koulutuksista vastaa Lastensuojelun Keskusliitto".
-AREA_EVALUATES = re.compile(r"^(arvioi|arvioivat|arvioinut|arvioineet|arvioimaan)$", re.I)
+AREA_EVALUATES = re.compile(r"^(arvioi|arvioivat|arvioinut|arvioineet|arvioimaan|arvioijana|"
+                            r"arvioijina)$", re.I)
 AREA_TRAINS = re.compile(r"^(kouluttaa|kouluttavat|koulutti|kouluttivat|kouluttanut|"
-                         r"kouluttaneet)$", re.I)
+                         r"kouluttaneet|kouluttajana|kouluttajina)$", re.I)
 AREA_ANSWERS = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan|vastuu|vastuussa|"
                           r"koordinoi|koordinoivat|koordinoinut|koordinoineet|koordinoimaan|"
-                          r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat)$",
+                          r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat|"
+                          r"toteutti|toteuttivat|toteuttaa|toteuttavat|toteuttanut|toteuttaneet|"
+                          r"toteuttajana|toteuttajina|vastuutahona|vastuutahoina)$",
                           re.I)
 #: Nouns of a pilot or trial a place may stand before in the genitive: "Kemin pilotti".
 AREA_PILOT = re.compile(r"^(pilot|kokeilu)", re.I)
@@ -224,6 +228,16 @@ AREA_TRAINING_NOUN = re.compile(r"^koulutu", re.I)
 #: Words that say an area goes on (and how far), or starts: "jatketaan vuoden 2019
 #: loppuun", "alkaa syksyllä 2017", "on pilotoitu keväästä 2018".
 AREA_CONTINUES = re.compile(r"\bjatk", re.I)
-AREA_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty)\w*", re.I)
+AREA_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty|avataan|avattiin|avautu)\w*", re.I)
 AREA_FROM = re.compile(r"\b(keväästä|kesästä|syksystä|talvesta|alusta)\s*$", re.I)
 AREA_UNTIL = re.compile(r"^\s*(loppuun|asti|saakka|mennessä)\b", re.I)
+#: Words after a time that make it a start: "1.1.2019 alkaen", "syyskuusta 2018
+#: lähtien", "lukuvuoden 2019–2020 alusta".
+AREA_SINCE = re.compile(r"^\s*(alkaen|lähtien|lukien|alusta)\b", re.I)
+#: Verbs of ending just before a time: "kokeilu päättyi 31.12.2018".
+AREA_ENDS = re.compile(r"^(päättyi|päättyy|päättyivät|päättyvät|loppui|loppuu|loppuivat|"
+                       r"lakkautettiin|lopetettiin)$", re.I)
+#: Words that say a measure was on trial when a time is given: "oli kokeilussa
+#: syksyllä 2018", "pilotoitiin 2018": the time is its period.
+AREA_TRIAL = re.compile(r"\b(kokeilussa|kokeiltiin|kokeillaan|pilotissa|pilotoitiin|"
+                        r"pilotoidaan|kokeilujaksolla|pilottijaksolla)\b", re.I)

@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.areas import area_measures
+from graph_builder.areas import (
+    area_measures,
+    clause_of,
+    span_organisation_facts,
+    span_period_facts,
+)
 from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
 from graph_builder.methods import method_measures, table_measures
@@ -193,11 +198,18 @@ def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
 
 
 def _year(ctx: DocContext, sentences: list[int]) -> When | None:
+    """The year a heading gives its measures ("siltaustoimet vuodelle 2019"); none when
+    the year is only what they follow ("Jatkuvat toimenpiteet vuoden 2018 jälkeen")."""
+    text = ctx.document.text
     for s in sentences:
         for p in ctx.periods.get(s, []):
-            if p.cue in ("year", "bare-year") and p.start and p.start.month is None:
+            if p.cue in ("year", "bare-year") and p.start and p.start.month is None and \
+                    not _AFTER.match(text, p.span[1]):
                 return p.start
     return None
+
+
+_AFTER = re.compile(r"\s*(jälkeen|jälkeisiä|jälkeiset|jälkeiseen)\b", re.I)
 
 
 #: Words of a measure going on under someone: "jatkuu X:n vastuulla", "siirtyy X:lle",
@@ -206,14 +218,34 @@ _CARRIED_ON = re.compile(r"jatku|jatka|vastuul|vastuutaho|siirty|siirre|juurrut|
                          r"ylläpi|omana toimintana|osaksi", re.I)
 
 
-def item_relations(ctx: DocContext, key: str, sentences: list[int]) -> list[Fact]:
-    """Places a measure is aimed at, people whose work it rests on, and who carries
-    it on ("Perhekeskusverkosto jatkuu Soiten perhepalveluiden vastuulla")."""
+def item_relations(ctx: DocContext, key: str, sentences: list[int],
+                   clause: tuple[int, int] | None = None) -> list[Fact]:
+    """Places a measure is aimed at, people whose work it rests on, who carries it on
+    ("Perhekeskusverkosto jatkuu Soiten perhepalveluiden vastuulla"), whom it is carried
+    out with ("yhdessä X:n kanssa", "X:n tuella"), and when it starts, ends or runs
+    ("vakinaistettu 1.1.2019 alkaen", "kokeilu päättyi 31.12.2018").
+
+    ``clause`` (token indices in the one sentence given) limits the words read to the
+    clause a prose measure stands in: "kehitetään A, uudistetaan B yhteistyössä X:n
+    kanssa" works with X on B only."""
     out = []
     for s in sentences:
+        tokens = ctx.tokens.get(s, [])
+        lo, hi = clause if clause is not None else (0, len(tokens))
+        if hi <= lo:
+            continue
+        a, b = tokens[lo].start, tokens[hi - 1].end
         text = ctx.sentences[s].text
         for r in ctx.mentions(s, Kind.MUNICIPALITY, Kind.REGION):
-            out.append(Fact(key, "targets", r.key, "measure.targets-place", s, 0.75))
+            if a <= r.start < b:
+                out.append(Fact(key, "targets", r.key, "measure.targets-place", s, 0.75))
+        for r in ctx.mentions(s, Kind.ORGANISATION, Kind.MUNICIPALITY):
+            if a <= r.start < b and _works_with(ctx, r):
+                out.append(Fact(key, "carriedOutWith", r.key, "measure.carried-out-with", s,
+                                0.7))
+        out.extend(span_period_facts(ctx, key, s, lo, hi, "measure.time"))
+        out.extend(f for f in span_organisation_facts(ctx, key, s, lo, hi, "measure")
+                   if f.predicate != "carriedOutWith")
         carried = _CARRIED_ON.search(text)
         if carried:
             opening = ctx.sentences[s].start + 3    # the measure's own name opens the item
@@ -225,6 +257,16 @@ def item_relations(ctx: DocContext, key: str, sentences: list[int]) -> list[Fact
             for r in ctx.mentions(s, Kind.PERSON):
                 out.append(Fact(key, "basedOnWorkOf", r.key, "measure.based-on-work", s, 0.8))
     return out
+
+
+def _works_with(ctx: DocContext, r) -> bool:
+    """Is the organisation the partner in "(yhdessä/yhteistyössä) X:n kanssa", or the one
+    whose support it is ("X:n tuella")?"""
+    from graph_builder.relations import _cooperating
+
+    after = ctx.document.text[r.end:r.end + 20]
+    return _cooperating(ctx, r) or bool(re.match(r"\s*(tuella|tukemana|tukemina|kanssa)\b",
+                                                 after))
 
 
 def _plan_word(tok: Token) -> str | None:
@@ -399,6 +441,72 @@ def _phrase_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     return start, k + 1
 
 
+#: Active verbs of development whose subject is the project: "hanke on kehittänyt
+#: lastenpsykiatrisen konsultaatiotiimin", "Lähiverkko-hanke rakensi …".
+_PROJECT_DEVELOPS = re.compile(
+    r"^(kehittänyt|kehittäneet|kehitti|kehittää|rakentanut|rakensi|rakentaa|kokeillut|"
+    r"kokeili|kokeilee|pilotoinut|pilotoi|luonut|loi|käynnistänyt|käynnisti|perustanut|"
+    r"perusti|laatinut|laati|koonnut|kokosi|uudistanut|uudisti|juurruttanut|juurrutti)$",
+    re.I)
+#: Words that name the project as a verb's subject without its name.
+_PROJECT_WORDS = {"hanke", "hankkeemme", "projekti", "projektimme"}
+#: Heads too general to be a measure of their own ("hanke on kehittänyt yhteistyötä").
+_TOO_GENERAL = {"yhteistyö", "työ", "toiminta", "asia", "osa", "tulos", "verkosto"}
+
+
+def _project_subject(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> str | None:
+    """The project that is the subject of an active verb: named in the nominative in the
+    verb's clause before it, or "hanke" (the project the sentence speaks of)."""
+    from graph_builder.relations import sentence_project
+
+    lo, _ = clause_of(tokens, verb, verb)
+    start, end = tokens[lo].start, tokens[verb].start
+    for r in ctx.mentions(s, Kind.PROJECT):
+        if start <= r.start and r.end <= end and case_at(tokens, r) in ("nimento", ""):
+            return r.key
+    if any(t.text.lower() in _PROJECT_WORDS for t in tokens[lo:verb]):
+        return sentence_project(ctx, s)
+    return None
+
+
+def _agrees(attribute: Token, head: Token) -> bool:
+    """An adjective in the head's case ("lastenpsykiatrisen konsultaatiotiimin"): its base
+    form goes into the label with the head's."""
+    return attribute.pos in ("laatusana", "nimisana_laatusana") and \
+        attribute.case == head.case and attribute.case != "" and head.case != "nimento"
+
+
+def _active_object(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """The object of an active verb of development: past "yhdessä X:n kanssa" and a
+    few adverbs, a run of lower-case adjectives and nouns; its last word is the head, in
+    the partitive, the nominative or the genitive that Finnish uses for a whole object
+    ("kehittänyt lastenpsykiatrisen konsultaatiotiimin, joka …"), so the run must end
+    the clause or meet a place."""
+    k, n = verb + 1, len(tokens)
+    if k < n and tokens[k].text.lower() in ("yhdessä", "yhteistyössä"):
+        until = next((j for j in range(k + 1, min(n, k + 10))
+                      if tokens[j].text.lower() == "kanssa"), None)
+        if until is None:
+            return None
+        k = until + 1
+    while k < n and tokens[k].text.lower() in ("myös", "jo", "nyt", "lisäksi", "hankkeessa"):
+        k += 1
+    start = k
+    while k < n and k - start < 5 and tokens[k].text[:1].islower() and \
+            tokens[k].case in ("omanto", "osanto", "nimento") and \
+            tokens[k].pos in ("laatusana", "nimisana", "nimisana_laatusana"):
+        k += 1
+    if k == start:
+        return None
+    head = tokens[k - 1]
+    nxt = tokens[k] if k < n else None
+    ends = nxt is None or nxt.text in PUNCT_STOP or nxt.text in ("ja", "sekä") or \
+        nxt.case in ("sisaolento", "ulkoolento", "sisatulento", "ulkotulento")
+    if not ends or head.pos != "nimisana" or head.lemma.lower() in _TOO_GENERAL:
+        return None
+    return start, k
+
+
 def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     """"KYS:ssä kehitetään konsultaatiomallia": a measure of the project the text is about.
 
@@ -413,19 +521,26 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             continue
         tokens = [_as_noun(t) for t in ctx.tokens.get(sent.index, [])]
         verbs = [k for k, t in enumerate(tokens) if _DEVELOPS.match(t.text)]
+        actives = [(k, who) for k, t in enumerate(tokens) if _PROJECT_DEVELOPS.match(t.text)
+                   and (who := _project_subject(ctx, sent.index, tokens, k))]
         owner = sentence_project(ctx, sent.index) if verbs else None
-        if owner is None:
+        if owner is None and not actives:
             continue
-        for k in verbs:
-            span = _object_phrase(tokens, k)
+        for k, active_owner in [(k, None) for k in verbs] + actives:
+            span = _object_phrase(tokens, k) if active_owner is None else \
+                _active_object(tokens, k)
             if span is None:
                 continue
+            owner = active_owner or owner
             a, b = span
             if a > 0 and tokens[a - 1].text == "-":
                 continue   # "Eron ensiapu -ryhmämallia kokeiltiin": a named method (methods.py)
             phrase = [(_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t
                       for n, t in enumerate(tokens[a:b], start=a)]
-            words = [t.text for t in phrase[:-1]] + [phrase[-1].lemma]
+            if len(phrase) > 1 and phrase[0].lemma.lower() in _DEMONSTRATIVES:
+                phrase = phrase[1:]   # "sama palveluohjauksen malli": which, not what
+            words = [t.lemma if _agrees(t, phrase[-1]) else t.text for t in phrase[:-1]] + \
+                [phrase[-1].lemma]
             label = " ".join(words)
             if len(label) < 6:
                 continue
@@ -436,7 +551,8 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             found.append(MeasureFound(key, label, "action", sent.index, "measure.development-verb"))
             facts.append(Fact(key, "measureOf", owner, "measure.development-verb", sent.index,
                               0.7))
-            facts.extend(item_relations(ctx, key, [sent.index]))
+            facts.extend(item_relations(ctx, key, [sent.index],
+                                        clause_of(tokens, min(k, a), max(k, b - 1))))
             for org in ctx.mentions(sent.index, Kind.ORGANISATION):
                 case = case_at(tokens, org)
                 if case == "sisaolento" or org.start == ctx.sentences[sent.index].start:
@@ -449,7 +565,15 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
 #: does the work, what follows is a measure ("X ry järjestää hankkeessa vertaisryhmiä").
 _PROVIDES = re.compile(r"^(järjestää|järjestävät|järjesti|järjestivät|tuottaa|tuottavat|tuotti|"
                        r"tuottivat|kehittää|kehittävät|kehitti|kehittivät|pilotoi|pilotoivat|"
-                       r"kokeilee|kokeilevat|kokeili|kokeilivat)$", re.I)
+                       r"kokeilee|kokeilevat|kokeili|kokeilivat|järjestänyt|järjestäneet|"
+                       r"tuottanut|tuottaneet|kehittänyt|kehittäneet|pilotoinut|pilotoineet|"
+                       r"kokeillut|kokeilleet|kouluttaa|kouluttavat|koulutti|kouluttivat|"
+                       r"kouluttanut|kouluttaneet)$", re.I)
+#: Verbs of training: the organisation trains for the measure (lkg:trains).
+_TRAINS = re.compile(r"^koulutt", re.I)
+#: Verbs of a finished act: "on järjestänyt", "on kouluttanut" report what a partner did.
+_PERFECT = re.compile(r"(nyt|neet|nut|lut|llut|lleet)$", re.I)
+_AUXILIARIES = {"on", "ovat", "oli", "olivat"}
 _ABOUT_PROJECT = re.compile(r"\bhank|\bprojekt", re.I)
 
 
@@ -461,22 +585,30 @@ def provider_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
 
     found: list[MeasureFound] = []
     facts: list[Fact] = []
+    partners: dict[str, set[str]] = {}
     for sent in ctx.sentences:
         if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
             continue
         tokens = [_as_noun(t) for t in ctx.tokens.get(sent.index, [])]
         verbs = [k for k, t in enumerate(tokens) if _PROVIDES.match(t.text)]
-        if not verbs or not (_ABOUT_PROJECT.search(sent.text)
-                             or ctx.mentions(sent.index, Kind.PROJECT)):
+        if not verbs:
             continue
+        about = bool(_ABOUT_PROJECT.search(sent.text) or ctx.mentions(sent.index, Kind.PROJECT))
         owner = sentence_project(ctx, sent.index)
         if owner is None:
             continue
         for k in verbs:
-            subjects = _clause_subjects(ctx, sent.index, ctx.tokens[sent.index], k)
-            span = _object_after(tokens, k)
+            aux = k - 1 if k > 0 and tokens[k - 1].text.lower() in _AUXILIARIES else k
+            subjects = _clause_subjects(ctx, sent.index, ctx.tokens[sent.index], aux)
+            places = frozenset(r.start for r in ctx.mentions(sent.index, Kind.MUNICIPALITY,
+                                                             Kind.REGION))
+            span = _object_after(tokens, k, places)
             if not subjects or span is None:
                 continue
+            if not about and not (aux < k and _PERFECT.search(tokens[k].text) and
+                                  all(o.key in _partners(ctx, owner, partners)
+                                      for o in subjects)):
+                continue   # everyday work, unless a partner of the project is said to have done it
             a, b = span
             label = " ".join([t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma])
             if len(label) < 6:
@@ -486,19 +618,38 @@ def provider_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             found.append(MeasureFound(key, label, "action", sent.index,
                                       "measure.provider-verb"))
             facts.append(Fact(key, "measureOf", owner, "measure.provider-verb", sent.index, 0.7))
+            trains = bool(_TRAINS.match(tokens[k].text))
             for org in subjects:
-                facts.append(Fact(org.key, "responsibleFor", key, "measure.provider-org",
+                facts.append(Fact(org.key, "trains" if trains else "responsibleFor", key,
+                                  "measure.provider-trains" if trains else "measure.provider-org",
                                   sent.index, 0.7))
+            facts.extend(item_relations(ctx, key, [sent.index],
+                                        clause_of(tokens, aux, b - 1)))
     return found, facts
 
 
-def _object_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+def _partners(ctx: DocContext, project: str, known: dict[str, set[str]]) -> set[str]:
+    """The organisations the document gives a role in the project (read once)."""
+    if project not in known:
+        from graph_builder.relations import roles
+
+        known[project] = {f.obj for sent in ctx.sentences for f in roles(ctx, sent.index)
+                          if f.subject == project and isinstance(f.obj, str)}
+    return known[project]
+
+
+def _object_after(tokens: list[Token], verb: int,
+                  places: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The partitive object after an active verb, past a few adverbials ("hankkeessa",
     "yhdessä hankkeen kanssa"): its genitive attributes and its head; adjectives in the
     partitive before them ("kokeiltavaa") describe, and are left out."""
     k, n = verb + 1, len(tokens)
-    while k < n and k <= verb + 6:
+    while k < n and k <= verb + 10:
         tok = tokens[k]
+        if _place_word(tok, places) or tok.text == "," and k + 1 < n and \
+                _place_word(tokens[k + 1], places):
+            k += 1   # "järjestänyt Mustasaaressa ja Vaasassa vertaisryhmiä": where
+            continue
         if tok.text in PUNCT_STOP or tok.pos == "teonsana" or tok.text[:1].isupper():
             return None
         if tok.case == "osanto" and tok.pos in ("laatusana", "nimisana_laatusana"):
@@ -512,9 +663,21 @@ def _object_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     start = k
     while k < n and tokens[k].case == "omanto" and tokens[k].text[:1].islower():
         k += 1
-    if k >= n or k - start > 3 or not _is_object_head(tokens[k]) or tokens[k].case != "osanto":
+    if k >= n or k - start > 3 or tokens[k].case != "osanto":
+        return None
+    # an adjective that stands for people ("perhekahviloiden vapaaehtoisia") ends the clause
+    nominal = k > start and tokens[k].pos in ("laatusana", "nimisana_laatusana") and \
+        (k + 1 >= n or tokens[k + 1].text in PUNCT_STOP)
+    if not (_is_object_head(tokens[k]) or nominal):
         return None
     return start, k + 1
+
+
+def _place_word(tok: Token, places: frozenset[int]) -> bool:
+    """A capitalised word in a case of place ("Mustasaaressa", "Laihialle"), or a place
+    the analyser does not know ("Isokyröön": ``places`` holds where place names start)."""
+    return tok.text[:1].isupper() and (tok.start in places or tok.case in (
+        "sisaolento", "ulkoolento", "sisatulento", "ulkotulento"))
 
 
 PUNCT_STOP = {",", ".", ";", ":", "(", ")", "–", "—"}
@@ -577,7 +740,7 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             key = measure_key(label, owner)
             found.append(MeasureFound(key, label, "action", sent.index, "measure.model-noun"))
             facts.append(Fact(key, "measureOf", owner, "measure.model-noun", sent.index, 0.7))
-            facts.extend(item_relations(ctx, key, [sent.index]))
+            facts.extend(item_relations(ctx, key, [sent.index], clause_of(tokens, start, i)))
     return found, facts
 
 
@@ -596,7 +759,43 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str,
     m, fm = method_measures(ctx, a + b + n + t)
     named, named_facts = a + b + n + t + m, fa + fb + fn + ft + fm
     found, facts = _join_prose_measures(named, named_facts, c + d + e, fc + fd + fe)
-    return area_measures(ctx, found, facts)
+    return area_measures(ctx, found, facts + anaphor_relations(ctx, found))
+
+
+#: Words that may open a sentence before a noun that refers back: "Tämä tiimi …".
+_REFERRING = {"tämä", "tämän", "tätä", "tässä", "nämä", "näiden", "näitä", "kyseinen", "uusi"}
+
+
+def anaphor_relations(ctx: DocContext, found: list[MeasureFound]) -> list[Fact]:
+    """"… hanke on kehittänyt lastenpsykiatrisen konsultaatiotiimin. Tiimi on toiminut
+    kokeiluna syyskuusta 2018 lähtien Isokyrössä, Vöyrillä ja Maalahdessa.": a sentence
+    that opens with the last part of a measure's name, named in one of the two sentences
+    before it in the same paragraph, speaks of that measure: its places, partners and
+    times are the measure's."""
+    out: list[Fact] = []
+    for sent in ctx.sentences:
+        s = sent.index
+        if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
+            continue
+        tokens = ctx.tokens.get(s, [])
+        k = 1 if len(tokens) > 1 and tokens[0].text.lower() in _REFERRING else 0
+        if k >= len(tokens) or not tokens[k].text[:1].isalpha():
+            continue
+        word = (_lowered(tokens[k]) or tokens[k]) if tokens[k].text[:1].isupper() else tokens[k]
+        noun = word.lemma.lower()
+        if word.pos != "nimisana" or len(noun) < 4:
+            continue
+        for back in (s - 1, s - 2):
+            if back < 0 or ctx.sentences[back].block != sent.block:
+                break
+            keys = {m.key for m in found if m.sentence == back and
+                    m.label.lower().split()[-1].endswith(noun)}
+            if len(keys) == 1:
+                out.extend(item_relations(ctx, keys.pop(), [s]))
+                break
+            if keys:
+                break
+    return out
 
 
 def _join_prose_measures(named: list[MeasureFound], named_facts: list[Fact],

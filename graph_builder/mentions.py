@@ -723,6 +723,22 @@ def _also_first_name(tok: Token) -> bool:
     return any(cls == "etunimi" for _, cls, _ in analyser().analyse(tok.text))
 
 
+def inflected_municipality(word: str, gaz: Gazetteer):
+    """A municipality the analyser does not know, by its name and a case ending
+    ("Isokyrössä", "Isokyröön": the text inflects the compound's last part only)."""
+    from graph_builder.morphology import CASE_ENDINGS
+
+    low = word.casefold()
+    for ending in CASE_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            place = gaz.municipalities.get(low[:-len(ending)])
+            if place is not None:
+                return place
+    if len(low) > 5 and low.endswith("n") and low[-2] == low[-3]:   # illative: -öön, -aan
+        return gaz.municipalities.get(low[:-2])
+    return None
+
+
 def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
     """Regions and municipalities by the base form of a capitalised word."""
     out = []
@@ -735,6 +751,8 @@ def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]
                                 code=region.code, confidence=0.95))
             continue
         place = gaz.municipality(tok.lemma)
+        if place is None and not tok.known and i > 0:
+            place = inflected_municipality(tok.text, gaz)   # "Isokyrössä", "Isokyröön"
         if place is None or tok.pos not in ("paikannimi", ""):
             continue
         if i == 0 and tok.pos != "paikannimi":

@@ -110,6 +110,7 @@ def method_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
     programme), with the places the sentence tries it in. A method is one node
     whatever head word a sentence gives it ("Trygg förälder -ryhmät", "… -vanhemmuus-
     ryhmä"), and the node of a listed measure whose name opens with it."""
+    from graph_builder.areas import clause_of
     from graph_builder.measures import MeasureFound, item_relations, measure_key
     from graph_builder.relations import sentence_project
 
@@ -124,7 +125,8 @@ def method_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
             continue
         owner = sentence_project(ctx, sent.index) or (
             programmes[0] if len(programmes) == 1 else None)
-        for label, _, _ in methods:
+        tokens = ctx.tokens.get(sent.index, [])
+        for label, start, end in methods:
             name = _name_part(label)
             key = listed.get(name) or seen.get(name) or _listed_acronym(name, known)
             if key is None:
@@ -134,7 +136,9 @@ def method_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
             if owner:
                 facts.append(Fact(key, "measureOf", owner, "measure.named-method", sent.index,
                                   0.75))
-            facts.extend(item_relations(ctx, key, [sent.index]))
+            first = next(k for k, t in enumerate(tokens) if t.end > start)
+            last = max(k for k, t in enumerate(tokens) if t.start < end)
+            facts.extend(item_relations(ctx, key, [sent.index], clause_of(tokens, first, last)))
     return found, facts
 
 

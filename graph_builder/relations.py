@@ -46,7 +46,10 @@ _START_CUE = re.compile(r"\balko|\balka|\baloitu|\baloitta|\bkäynnisty|\bvoimaa
 _PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\b|"
                           r"\brahoittama|\bkuuluva", re.I)
 _ACTIVE = re.compile(r"toteutet|toteutti|toteuttaa|kestää|kesti|käynnissä|toimii|toimi\b|"
-                     r"ajalle|ajalla|aikana|vuosina|vuosille", re.I)
+                     r"ajalle|ajalla|aikana|vuosina|vuosille|viedään|vietiin|toimeenpan", re.I)
+#: What may stand between a project's name and its period on a line of its own: a
+#: bracketed aside and a comma or colon ("Perhe keskiöön (Pohjois-Savo), 2017–2018").
+_NAME_TO_PERIOD = re.compile(r"\s*(\([^()\n]{1,60}\)\s*)?[,:]?\s*\(?\s*")
 _KEY_PROJECT = re.compile(r"kärkihanke|kärkihankke|kärkiohjelm", re.I)
 _CONTRIBUTES = re.compile(r"sisältöä|valmistelu|tukee|tukea|osaksi|osana", re.I)
 _RESPONSIBLE = re.compile(r"\bvastaa\b|\bvastaava\b|\bvastuussa\b|\bvastuuhenkilö", re.I)
@@ -492,7 +495,35 @@ def _subject_for_time(ctx: DocContext, s: int, cue_start: int) -> str | None:
     before = ctx.document.text[max(ctx.sentences[s].start, cue_start - 15):cue_start]
     if re.search(r"\bhanke\b|\bhankkeen\b|\bhankkeemme\b", before, re.I):
         return ctx.resolution.main_project
-    return None
+    return _opening_subject(ctx, s, cue_start)
+
+
+_OPENING_PROJECT_WORD = re.compile(r"\s*(hanke|hankkeemme|projekti)\b", re.I)
+
+
+def _opening_subject(ctx: DocContext, s: int, cue_start: int) -> str | None:
+    """The project that opens the sentence, as the subject of a later verb of the same
+    sentence: "Hanke käynnistyi maaliskuussa 2017 ja päättyy vuoden 2018 lopussa",
+    "Lumo alkoi 2017 ja päättyi 31.12.2018". Not when another name stands between
+    (the later verb may be its), nor past a relative clause."""
+    sent = ctx.sentences[s]
+    text = ctx.document.text
+    named = ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
+    subject = None
+    if named and named[0].start == sent.start and \
+            case_at(ctx.tokens.get(s, []), named[0]) in ("nimento", ""):
+        subject, after = named[0].key, named[0].end
+    elif (word := _OPENING_PROJECT_WORD.match(text, sent.start)) and ctx.resolution.main_project:
+        subject, after = ctx.resolution.main_project, word.end()
+    if subject is None or after > cue_start:
+        return None
+    between = text[after:cue_start]
+    if re.search(r"\b(joka|jotka|jonka|joiden|kun|koska|mutta)\b|[;:]", between, re.I):
+        return None
+    if any(after <= r.start < cue_start and r.key != subject for r in ctx.mentions(s)
+           if r.kind is not Kind.MUNICIPALITY and r.kind is not Kind.REGION):
+        return None
+    return subject
 
 
 def dates(ctx: DocContext, s: int) -> list[Fact]:
@@ -508,7 +539,7 @@ def dates(ctx: DocContext, s: int) -> list[Fact]:
         subject = None
         rule = ""
         named = [r for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
-                 if 0 <= a - r.end <= 3 and text[r.end:a].strip() in ("(", "")]
+                 if r.end <= a and _NAME_TO_PERIOD.fullmatch(text, r.end, a)]
         projects = ctx.mentions(s, Kind.PROJECT)
         if named and period.cue == "range":
             subject, rule = named[-1].key, "time.period-after-name"
@@ -1107,6 +1138,17 @@ def area_organisations(ctx: DocContext, s: int) -> list[Fact]:
 
 
 _MINUTES_LINE = re.compile(r"\s+(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s+§\s*\d+")
+#: The head of a page of minutes: the body, the meeting's day, perhaps the page
+#: ("Yhtymähallitus      23.3.2017      sivu 14", "… 1 (14)").
+_MINUTES_HEAD = re.compile(r"[ \t]+(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
+                           r"(?:[ \t]+(?:sivu|s\.|page)?[ \t]*\d{1,3}(?:[ \t]*\(\d{1,3}\))?)?"
+                           r"[ \t]*$", re.I | re.M)
+#: Words between a day and a grant verb that say the day is the decision's: "STM on
+#: 8.3.2017 tekemällään päätöksellä myöntänyt …".
+_DECISION_BETWEEN = re.compile(r"\s*(?:(?:tekemä|antama)llä(?:än)?\s+)?päätöksellä(?:än)?\s*",
+                               re.I)
+#: A grant decision named by its noun before its day: "STM:n avustuspäätös 16.2.2017".
+_GRANT_DECISION_NOUN = re.compile(r"^(valtion)?avustuspäätö|^rahoituspäätö", re.I)
 
 
 def decisions(ctx: DocContext, s: int) -> list[Fact]:
@@ -1123,20 +1165,43 @@ def decisions(ctx: DocContext, s: int) -> list[Fact]:
         m = _MINUTES_LINE.match(text, r.end)
         line_end = text.find("\n", r.end)
         rest = text[m.end():line_end if line_end >= 0 else len(text)] if m else "x"
+        rule = "decision.minutes-line"
+        if m is None and _minutes_head(ctx, r):
+            m, rest, rule = _MINUTES_HEAD.match(text, r.end), "", "decision.minutes-head"
         if m and not text[line_start:r.start].strip() and not rest.strip():
             day = next((p.start for p in dated if p.span[0] == m.start(1)), None)
             if day is not None:
-                out.append(_fact(r.key, "decisionDate", day, "decision.minutes-line", s, 0.85))
+                out.append(_fact(r.key, "decisionDate", day, rule, s, 0.85))
     tokens = ctx.tokens.get(s, [])
     cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
     project = sentence_project(ctx, s)
     if cue is not None and project is not None and \
             re.search(r"valtionavustu|avustu|rahoitu", sent.text, re.I):
         near = [p for p in dated
-                if 0 <= cue.start - p.span[1] <= 2 or 0 <= p.span[0] - cue.end <= 2]
+                if 0 <= cue.start - p.span[1] <= 2 or 0 <= p.span[0] - cue.end <= 2
+                or _DECISION_BETWEEN.fullmatch(text, p.span[1], cue.start)]
         if len(near) == 1:
             out.append(_fact(project, "decisionDate", near[0].start, "decision.grant-date", s, 0.8))
+    noun = next((t for t in tokens if _GRANT_DECISION_NOUN.match(t.text)), None)
+    if noun is not None and project is not None:
+        day = [p for p in dated if 0 <= p.span[0] - noun.end <= 2]
+        if day:
+            out.append(_fact(project, "decisionDate", day[0].start, "decision.grant-decision-noun",
+                             s, 0.75))
     return out
+
+
+def _minutes_head(ctx: DocContext, r: Resolved) -> bool:
+    """Is the name the body at the head of a page of minutes: a document that calls
+    itself minutes in its first lines and records sections ("§ 64"), the name in its
+    first lines or under the line that calls the page minutes again?"""
+    text = ctx.document.text
+    if not _MINUTES.search(text[:400]) or "§" not in text:
+        return False
+    if r.start < 400:
+        return True
+    above = text.rfind("\n", 0, text.rfind("\n", 0, r.start))
+    return bool(_MINUTES.search(text[max(0, above - 200):r.start]))
 
 
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,

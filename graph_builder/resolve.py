@@ -209,6 +209,18 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
     return pairs
 
 
+def _join_copula_aliases(mentions: list[Mention], keys: list[str], first_extra: int,
+                         text: str, uf: UnionFind) -> None:
+    """"Lumo on Pohjois-Pohjanmaan LAPE-hanke": the copula joins a project's bare name,
+    found only once its full name was known, as it joins any two names."""
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    for i in range(first_extra, len(mentions)):
+        if mentions[i].kind is Kind.PROJECT:
+            j = _copula_name(i, mentions, by_start, text)
+            if j is not None:
+                uf.union(keys[i], keys[j])
+
+
 def _bracketed_others(mentions: list[Mention], text: str) -> set[str]:
     """Short names the text states in brackets for what is not a project ("Oulun
     ammattikorkeakoulu (Oamk)"): the same short name in brackets after a project
@@ -259,7 +271,7 @@ def _appositions(m: Mention, text: str) -> list[str]:
     line_end = min(len(text), m.end + 200) if line_end < 0 else line_end
     found = []
     before = _DASH_BEFORE.search(text[line_start:m.start])
-    if before and before.start() == 0:
+    if before and before.start() == 0 and not _has_finite_verb(text[m.end:line_end]):
         found.append(before.group(1))
     after = _DASH_AFTER.match(text[m.end:line_end])
     if after:
@@ -268,6 +280,19 @@ def _appositions(m: Mention, text: str) -> list[str]:
     if named and acronym_of(m.name.split()[-1]):
         found.append(named.group(1))
     return found
+
+
+def _has_finite_verb(text: str) -> bool:
+    """Does the text hold a word that can only be a finite verb ("esiteltiin")? Then a
+    line "Perhekeskukset juurtuvat – LAPE-hankkeen tuloksia esiteltiin" is a headline
+    of two clauses, and what stands before its dash is no name of the project."""
+    from graph_builder.morphology import analyser
+
+    for word in re.findall(r"\b[a-zäöå]{3,}\b", text):
+        readings = analyser().analyse(word)
+        if readings and all(cls == "teonsana" and not case for _, cls, case in readings):
+            return True
+    return False
 
 
 def _join_stated_acronyms(abbreviations: dict[str, str], uf: UnionFind) -> None:
@@ -415,6 +440,19 @@ def _join_abbreviated_heads(mentions: list[Mention], keys: list[str], uf: UnionF
                 uf.union(keys[i], keys[j])
 
 
+_GLUED_PROJECT = re.compile(r"^([A-ZÄÖÅ][a-zäöå]{3,})-(hanke|projekti)$")
+
+
+def _bare_project_name(name: str, gaz: Gazetteer) -> str | None:
+    """The name of a project written glued to its head ("Lumo-hanke"), which texts also
+    use alone ("Lumo päättyy 31.12.2018", "Kaksi vuotta Lumoa"): one capitalised word
+    that is no abbreviation and no place ("Kainuu-hanke" names its region)."""
+    m = _GLUED_PROJECT.match(name)
+    if m is None or gaz.region(m.group(1)) or gaz.municipality(m.group(1)):
+        return None
+    return m.group(1)
+
+
 def _in_address(text: str, tok: Token) -> bool:
     """Is the word part of an e-mail or web address ("anu.virta@espoo.fi")? Then it
     names no one, though it spells a name."""
@@ -454,6 +492,8 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
                 "-" not in single and len(single) >= 5 and single[:1].isupper() and \
                 not is_acronym(single):
             abbreviations.setdefault(single, keys[i])   # "Autismisäätiö" -> "Autismisäätiön"
+        elif m.kind is Kind.PROJECT and (bare := _bare_project_name(single, gaz)):
+            abbreviations.setdefault(bare, keys[i])     # "Lumo-hanke" -> "Lumo päättyy …"
     for i, other in _stated_aliases(mentions, all_tokens, text):
         if isinstance(other, int):
             uf.union(keys[i], keys[other])
@@ -486,6 +526,7 @@ def resolve_document(mentions: list[Mention], tokens_by_sentence: dict[int, list
                                  "alias.abbreviation", sent_index, confidence=0.85))
             keys.append(key)
     mentions = mentions + extra
+    _join_copula_aliases(mentions, keys, len(mentions) - len(extra), text, uf)
     final = _representatives(uf, keys)
     programme_acronyms = {a for a, k in abbreviations.items() if k.startswith("programme:")}
     programme_acronyms |= {k.split(":", 1)[1].upper() for k in final if k.startswith("programme:")}

@@ -60,6 +60,16 @@ DECISIONS = [
     pytest.param("Lähiverkko-hanke alkoi 2018. Sosiaali- ja terveysministeriö on 3.5.2018 "
                  "myöntänyt Lähiverkko-hankkeelle valtionavustusta.\n",
                  [("project:lahiverkko-hanke", "2018-05-03")], id="grant-awarded-on-a-day"),
+    pytest.param("Lähiverkko-hanke alkoi 2018. Sosiaali- ja terveysministeriö on 3.5.2018 "
+                 "tekemällään päätöksellä myöntänyt Lähiverkko-hankkeelle valtionavustusta.\n",
+                 [("project:lahiverkko-hanke", "2018-05-03")], id="grant-decision-made-on-a-day"),
+    pytest.param("Lähiverkko-hanke alkoi 2018.\n\nOheismateriaali:\n- Hankesuunnitelma\n"
+                 "- STM:n avustuspäätös 3.5.2018\n",
+                 [("project:lahiverkko-hanke", "2018-05-03")], id="grant-decision-noun-and-day"),
+    pytest.param("MUURAMEN KUNTA                    PÖYTÄKIRJA            4/2018\n"
+                 "Kunnanhallitus                    12.03.2018            sivu 7\n\n§ 45\n"
+                 "SOPIMUKSEN HYVÄKSYMINEN\n",
+                 [("org:kunnanhallitus", "2018-03-12")], id="minutes-page-head"),
     pytest.param("Lähiverkko-hanke alkoi 3.5.2018. Sosiaali- ja terveysministeriö myönsi "
                  "Lähiverkko-hankkeelle valtionavustusta.\n", [],
                  id="a-day-away-from-the-verb-is-no-grant-decision"),
