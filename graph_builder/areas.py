@@ -61,6 +61,9 @@ if TYPE_CHECKING:  # measures imports this module
 _NOUNS = ("nimisana", "nimisana_laatusana", "")
 _ADJECTIVES = ("laatusana", "nimisana_laatusana", "lukusana")
 _COORDINATORS = {"ja", "sekä", "tai", ","}
+#: Relative pronouns that open a clause about the word before the comma.
+_RELATIVE = re.compile(r"^(joka|jonka|jota|jossa|josta|johon|jolla|jolle|jotka|joiden|joita|"
+                       r"joissa|joista|joihin|joilla|joille)$", re.I)
 _CLAUSE_END = {".", ";", ":", "–", "—", "|", "?", "!"}
 _NAME_KINDS = (Kind.PROJECT, Kind.PROGRAMME, Kind.PERSON, Kind.ORGANISATION,
                Kind.MUNICIPALITY, Kind.REGION)
@@ -88,6 +91,7 @@ class AreaMention:
     head: int           # token index of the phrase's head noun
     phrase: str | None  # the phrase in base form: "Perhekeskusten käyttöönotto"
     absorbs: str | None = None   # an organisation another rule read from the same words
+    anaphor: bool = False        # a bare head word naming a national measure named before
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,7 @@ def _foreign_tail(pattern: str, at: int, tok: Token) -> bool:
     return False
 
 
-def _matches(tokens: list[Token]) -> list[tuple[ContentArea, int, int]]:
+def term_matches(tokens: list[Token]) -> list[tuple[ContentArea, int, int]]:
     """(area, first, last token) of every term in a sentence, leftmost, longest first."""
     spots: list[dict[str, int]] = []     # token -> {pattern: where it starts in the word}
     for tok in tokens:
@@ -240,6 +244,9 @@ def _head(tokens: list[Token], last: int) -> int | None:
             k = j
     if tokens[k].case != "omanto":
         return k
+    if k + 2 < len(tokens) and tokens[k + 1].text == "," and \
+            _RELATIVE.match(tokens[k + 2].text):
+        return k    # "käynnistää LAPE-akatemian, joka …": an object, its relative clause
     j = _skip_brackets(tokens, k + 1)
     steps = attributes = 0
     while j < len(tokens) and steps < 6:
@@ -348,7 +355,7 @@ def _phrase(tokens: list[Token], start: int, last: int, head: int,
 def area_mentions(ctx: DocContext, s: int) -> list[AreaMention]:
     """The content areas a sentence names as the thing its phrase is about."""
     tokens = ctx.tokens.get(s, [])
-    found = _matches(tokens)
+    found = term_matches(tokens)
     out: list[AreaMention] = []
     for n, (area, first, last) in enumerate(found):
         head = _head(tokens, last)
@@ -370,8 +377,8 @@ def area_mentions(ctx: DocContext, s: int) -> list[AreaMention]:
         out.append(AreaMention(area, s, first, last, start, head, phrase, absorbs))
     # a generic word inside a specific area's phrase ("systeemisen lastensuojelun
     # toimintamalli") is part of it, not an area of its own; a coordinated one is
-    return [m for m in out if m.area.scope == "specific" or not any(
-        x.area.scope == "specific" and x.start <= m.first <= x.head and
+    return [m for m in out if m.area.scope != "generic" or not any(
+        x.area.scope != "generic" and x.start <= m.first <= x.head and
         not _coordinated(tokens, x.last, m.first) and not _coordinated(tokens, m.last, x.first)
         for x in out if x is not m)]
 
@@ -430,10 +437,19 @@ def _under_content_heading(ctx: DocContext, s: int) -> bool:
 
 
 def _person_near(ctx: DocContext, s: int, tokens: list[Token], m: AreaMention) -> bool:
-    """"muutosagentti Liisa Korhonen", "Liisa Korhonen, muutosagentti": a title."""
+    """"muutosagentti Liisa Korhonen", "Liisa Korhonen, muutosagentti": a title (not when
+    a verb stands between them: the person does something to the area)."""
     lo = tokens[max(m.start - 3, 0)].start
     hi = tokens[min(m.head + 2, len(tokens) - 1)].end
-    return any(lo <= r.start <= hi or lo <= r.end <= hi for r in ctx.mentions(s, Kind.PERSON))
+    a, b = tokens[m.start].start, tokens[m.head].end
+
+    def verb_between(x: int, y: int) -> bool:   # "Juho Salmi esitteli … lapsistrategian"
+        return any(t.pos == "teonsana" and not t.case and x <= t.start and t.end <= y
+                   for t in tokens)
+
+    return any((lo <= r.start <= hi or lo <= r.end <= hi) and
+               not verb_between(min(r.end, b), max(r.start, a))
+               for r in ctx.mentions(s, Kind.PERSON))
 
 
 def _contact_title(ctx: DocContext, s: int) -> bool:
@@ -462,7 +478,7 @@ def qualifies(ctx: DocContext, m: AreaMention, siblings: list[AreaMention]) -> b
     process = m.head != m.last and is_process(tokens[m.head])
     cue = process or bool(AREA_DEVELOPMENT.search(text))
     content = _under_content_heading(ctx, m.sentence)
-    if m.area.scope == "specific":
+    if m.area.scope != "generic":
         return cue or content or _title_like(ctx, m.sentence, part)
     attached = process or (cue and tokens[m.head].case in ("nimento", "osanto"))
     return content or (attached and any(_listed_with(tokens, m, x) for x in siblings
@@ -491,12 +507,53 @@ class AreaFound:
 
 def all_mentions(ctx: DocContext) -> dict[int, list[AreaMention]]:
     """The area mentions of every sentence that has any, by sentence index."""
-    out = {}
+    out: dict[int, list[AreaMention]] = {}
     for sent in ctx.sentences:
         if _any_term(sent.text):
             found = area_mentions(ctx, sent.index)
             if found:
                 out[sent.index] = found
+    for s, m in _anaphors(ctx, out):
+        out.setdefault(s, []).append(m)
+    return out
+
+
+def _label_head(label: str) -> str | None:
+    """The head of a hyphenated name, lower case: "LAPE-akatemia" -> "akatemia"."""
+    if "-" not in label or " " in label.strip():
+        return None
+    head = label.rsplit("-", 1)[-1].lower()
+    return head if len(head) >= 5 and head.isalpha() else None
+
+
+def _anaphors(ctx: DocContext,
+              found: dict[int, list[AreaMention]]) -> list[tuple[int, AreaMention]]:
+    """A national measure, once named, named again by its head word alone: "LAPE-akatemia
+    … Akatemiaa järjestävät THL ja STM …", "… ja akatemia päättyy marraskuussa 2019".
+    Not a head another area's name holds too ("Kunta-agentit" beside "Muutosagentit"),
+    nor a word inside a name ("Suomen Akatemia")."""
+    first: dict[str, tuple[int, ContentArea]] = {}
+    for s in sorted(found):
+        for m in found[s]:
+            if m.area.scope == "national" and not m.anaphor:
+                first.setdefault(m.area.key, (s, m.area))
+    heads: dict[str, tuple[int, ContentArea]] = {}
+    for since, area in first.values():
+        head = _label_head(area.label_fi)
+        if head and not any(head[:-1] in other.label_fi.lower() for other in content_areas()
+                            if other.key != area.key):
+            heads[head] = (since, area)
+    out: list[tuple[int, AreaMention]] = []
+    if not heads:
+        return out
+    for sent in ctx.sentences:
+        for i, tok in enumerate(ctx.tokens.get(sent.index, [])):
+            hit = heads.get((tok.lemma or tok.text).lower())
+            if hit is None or sent.index <= hit[0] or "-" in tok.text or \
+                    _in_name(ctx, sent.index, tok):
+                continue
+            out.append((sent.index, AreaMention(hit[1], sent.index, i, i, i, i, None,
+                                                anaphor=True)))
     return out
 
 
@@ -513,7 +570,7 @@ def document_areas(ctx: DocContext,
             continue
         found = mentions[s]
         for m in found:
-            if qualifies(ctx, m, found):
+            if m.anaphor and m.area.key in by_area or not m.anaphor and qualifies(ctx, m, found):
                 if m.area.key not in by_area:
                     order.append(m.area)
                 by_area.setdefault(m.area.key, []).append(m)
@@ -536,9 +593,12 @@ def owner_at(ctx: DocContext, s: int, area: ContentArea) -> str | None:
     """Whose measure an area named in a sentence is: the project or programme the
     sentence names; else the project its paragraph or document speaks of; the last
     project named before it when it says only "hanke" ("Kunnassa hankkeen
-    painopisteinä ovat …"); else the programme the area belongs to."""
+    painopisteinä ovat …"); else the programme the area belongs to. A national
+    measure ("LAPE-akatemia") is its programme's wherever it is named."""
     from graph_builder.relations import sentence_project
 
+    if area.scope == "national" and (programme := programme_of(ctx, area)):
+        return programme   # a national measure: the programme's, whatever project is near
     owner = named_owner(ctx, s, area) or sentence_project(ctx, s)
     if owner:
         return owner
@@ -745,14 +805,14 @@ def _opening_areas(ctx: DocContext, s: int) -> set[str]:
     verb = next((k for k, t in enumerate(tokens) if t.text in _CLAUSE_END or t.text == ","
                  or (t.pos == "teonsana" and not t.case and t.text[:1].islower())), len(tokens))
     out = set()
-    for area, first, _ in _matches(tokens):
+    for area, first, _ in term_matches(tokens):
         name = _in_name(ctx, s, tokens[first])
         if first < min(verb, 4) and (name is None or name.kind is Kind.ORGANISATION):
             out.add(area.key)
     return out
 
 
-_LIST_RULES = ("measure.list.", "measure.section.")
+_LIST_RULES = ("measure.list.", "measure.section.", "measure.run-in.")
 
 
 def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
@@ -831,7 +891,7 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
                 phrases.append(m.phrase)
                 new_found.append(measure_found(key, m.phrase, kind, m.sentence,
                                                "measure.content-area-phrase"))
-            explicit = named_owner(ctx, m.sentence, area)
+            explicit = named_owner(ctx, m.sentence, area) if area.scope != "national" else None
             if explicit and explicit != owner_of.get(key):   # "X-hankkeessa … kokeillaan"
                 new_facts.append(Fact(key, "measureOf", explicit,
                                       "measure.content-area-project", m.sentence, 0.7))

@@ -207,7 +207,7 @@ AREA_DEVELOPMENT = re.compile(
 AREA_CONTENT_HEADINGS = re.compile(r"sisältö|sisällö|osa-alue|kehittämiskohte|painopiste|"
                                    r"kehittämisalue|kehittämiskokonaisuu|teema", re.I)
 #: Verbs with which an organisation evaluates, trains for, answers for (coordinates,
-#: maintains, carries on) a content area:
+#: maintains, carries on, organises, carries out) a content area:
 #: "Jyväskylän yliopisto arvioi perhekeskusten käyttöönottoa", "Systeemisen lastensuojelun
 #: toimintamallin koulutuksista vastaa Lastensuojelun Keskusliitto".
 AREA_EVALUATES = re.compile(r"^(arvioi|arvioivat|arvioinut|arvioineet|arvioimaan)$", re.I)
@@ -215,8 +215,9 @@ AREA_TRAINS = re.compile(r"^(kouluttaa|kouluttavat|koulutti|kouluttivat|koulutta
                          r"kouluttaneet)$", re.I)
 AREA_ANSWERS = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan|vastuu|vastuussa|"
                           r"koordinoi|koordinoivat|koordinoinut|koordinoineet|koordinoimaan|"
-                          r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat)$",
-                          re.I)
+                          r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat|"
+                          r"järjestää|järjestävät|järjesti|järjestivät|toteuttaa|toteuttavat|"
+                          r"toteutti|toteuttivat)$", re.I)
 #: Nouns of a pilot or trial a place may stand before in the genitive: "Kemin pilotti".
 AREA_PILOT = re.compile(r"^(pilot|kokeilu)", re.I)
 #: A training the organisation that answers for it gives: "koulutuksista vastaa X".
@@ -227,3 +228,32 @@ AREA_CONTINUES = re.compile(r"\bjatk", re.I)
 AREA_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty)\w*", re.I)
 AREA_FROM = re.compile(r"\b(keväästä|kesästä|syksystä|talvesta|alusta)\s*$", re.I)
 AREA_UNTIL = re.compile(r"^\s*(loppuun|asti|saakka|mennessä)\b", re.I)
+
+#: Words about a measure's money and time (measure_values): an amount with a word of
+#: allotting or spending is the measure's money ("siihen varataan 2,7 miljoonaa euroa",
+#: "niihin käytetään 720 000 euroa", "Agenttien palkkaukseen myönnetään …", "Akatemian
+#: budjetti on …"); stems, at a word's start.
+MEASURE_MONEY = re.compile(
+    r"\b(varat|varataan|varattu|varattiin|varannut|myönn|myönsi|myöntä|rahoit|käytet|"
+    r"käyttää|käytti|käyttävät|tuet|osoitet|osoitti|osoittaa|budjet|määrärah|kustannu|"
+    r"avustu|valtionavustu)\w*", re.I)
+#: Verbs of a measure starting, ending, being tried (matched at a word's start; going
+#: on: AREA_CONTINUES): the nearest to a time says what the time is ("aloittavat vuoden
+#: 2019 alussa", "päättyi 31.10.2018", "kokeiltiin lukuvuonna 2017–2018", "jatkuu vuonna
+#: 2019"). "Päätettiin" (was decided) is no end.
+MEASURE_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty|käynnistä|käynnistet|avataan|"
+                            r"avattiin|avautu)", re.I)
+MEASURE_ENDS = re.compile(r"^(päätty|loppui|loppuu|loppuvat|lopetet|lopetti|lakkautet)", re.I)
+MEASURE_TRIED = re.compile(r"^(kokeil|pilotoi|pilotoin)", re.I)
+#: Verbs of deciding on a measure: "hallitus linjasi syyskuussa 2018 seuraavista
+#: siltaustoimista", "Siltaustoimista päätettiin … 6.11.2018" (whole words).
+MEASURE_DECIDED = re.compile(r"^(päätti|päättivät|päätettiin|päättänyt|päättäneet|linjasi|"
+                             r"linjasivat|linjattiin|linjannut|linjanneet)$", re.I)
+#: Verbs with which a measure goes on up to a time: "jatkavat työtään 31.12.2019 saakka",
+#: "toimii vuoden 2019 loppuun" (and not "Haku on auki 30.11.2018 asti").
+MEASURE_GOES_ON = re.compile(r"\b(jatk|toimi|kestä|voimassa)\w*", re.I)
+#: Words with which a clause speaks of the thing the clause before it named: "…; siihen
+#: varataan …", "…, ja niihin käytetään …".
+MEASURE_BACK_REFERENCE = re.compile(r"^(se|sen|sitä|siihen|siinä|siitä|sille|sillä|ne|niiden|"
+                                    r"niitä|niihin|niissä|niistä|niille|niillä|tämä|tähän|"
+                                    r"nämä|näihin)$", re.I)
