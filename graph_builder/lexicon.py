@@ -245,6 +245,12 @@ MEASURE_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty|käynnistä|käynnist
                             r"avattiin|avautu)", re.I)
 MEASURE_ENDS = re.compile(r"^(päätty|loppui|loppuu|loppuvat|lopetet|lopetti|lakkautet)", re.I)
 MEASURE_TRIED = re.compile(r"^(kokeil|pilotoi|pilotoin)", re.I)
+#: Words of making a measure permanent or taking it into use: "vakinaistettu 1.1.2019
+#: alkaen", "siirtyi vuoden 2019 alussa … vakinaiseksi toiminnaksi", "otetaan käyttöön".
+MEASURE_INTRODUCED = re.compile(r"^(vakinaist|siirtyi|siirtyy|siirtyvät|siirtyivät|käyttöön$)",
+                                re.I)
+#: Verbs of a measure being completed: "myöntämisperusteet valmistuivat lokakuun 2018 aikana".
+MEASURE_COMPLETED = re.compile(r"^valmistu", re.I)
 #: Verbs of deciding on a measure: "hallitus linjasi syyskuussa 2018 seuraavista
 #: siltaustoimista", "Siltaustoimista päätettiin … 6.11.2018" (whole words).
 MEASURE_DECIDED = re.compile(r"^(päätti|päättivät|päätettiin|päättänyt|päättäneet|linjasi|"
@@ -252,8 +258,8 @@ MEASURE_DECIDED = re.compile(r"^(päätti|päättivät|päätettiin|päättänyt
 #: Verbs with which a measure goes on up to a time: "jatkavat työtään 31.12.2019 saakka",
 #: "toimii vuoden 2019 loppuun" (and not "Haku on auki 30.11.2018 asti").
 MEASURE_GOES_ON = re.compile(r"\b(jatk|toimi|kestä|voimassa)\w*", re.I)
-#: Words with which a clause speaks of the thing the clause before it named: "…; siihen
-#: varataan …", "…, ja niihin käytetään …".
-MEASURE_BACK_REFERENCE = re.compile(r"^(se|sen|sitä|siihen|siinä|siitä|sille|sillä|ne|niiden|"
-                                    r"niitä|niihin|niissä|niistä|niille|niillä|tämä|tähän|"
-                                    r"nämä|näihin)$", re.I)
+#: Words with which a clause opens on the thing the clause before it named, in a case of
+#: what is given to it or done with it: "…; siihen varataan …", "…, ja niihin käytetään
+#: …" (not "se", "ne": a subject may be anything said before).
+MEASURE_BACK_REFERENCE = re.compile(r"^(siihen|siinä|siitä|sille|sillä|niihin|niissä|niistä|"
+                                    r"niille|niillä|tähän|näihin|tälle|näille)$", re.I)

@@ -24,7 +24,10 @@ item, section or run-in paragraph that names no other measure. In them:
   with a verb of trying ("kokeiltiin lukuvuonna 2017–2018", "oli kokeilussa syksyllä
   2018") the time it ran; "jatkuu vuonna 2019" a year it goes on to (its end, at
   year precision); with a verb of deciding ("hallitus linjasi syyskuussa 2018
-  seuraavista siltaustoimista") the day it was decided on. The nearest verb to the
+  seuraavista siltaustoimista") the day it was decided on; with one of making it
+  permanent or taking it into use ("vakinaistettu 1.1.2019 alkaen", "siirtyi vuoden
+  2019 alussa", "otetaan käyttöön lukuvuoden 2019–2020 alusta") the start of that;
+  with "valmistui" in the clause that names it, its completion. The nearest verb to the
   time decides. Precision stays as written.
 """
 
@@ -39,9 +42,11 @@ from graph_builder.lexicon import (
     AREA_CONTINUES,
     AREA_UNTIL,
     MEASURE_BACK_REFERENCE,
+    MEASURE_COMPLETED,
     MEASURE_DECIDED,
     MEASURE_ENDS,
     MEASURE_GOES_ON,
+    MEASURE_INTRODUCED,
     MEASURE_MONEY,
     MEASURE_STARTS,
     MEASURE_TRIED,
@@ -56,7 +61,7 @@ _BLOCK_RULES = ("measure.list.", "measure.section.", "measure.run-in.")
 _CLAUSE_MARKS = {";", ":", "–", "—", "|"}
 _CLAUSE_WORDS = re.compile(r"^(joka|jotka|jonka|joiden|jota|joita|jossa|joissa|josta|joista|"
                            r"johon|joihin|jolla|joilla|jolle|joille|mutta|kun|ja|eikä|vaan|"
-                           r"koska|jotta|kunnes|vaikka|sillä)$", re.I)
+                           r"koska|jotta|kunnes|vaikka|sillä|että)$", re.I)
 _POINT_CUES = ("start-of", "date", "month", "year", "bare-year", "from", "end-of", "by")
 #: Endings of verb forms that are no statement of their own: "päättyessä" (when … ends),
 #: "alkaen" (from), "aloittaen".
@@ -65,7 +70,7 @@ _NON_FINITE = ("essa", "essä", "essaan", "essään", "en")
 _CUE_REACH = 60
 #: "keväästä 2018", "1.1.2019 alkaen": a time something runs from.
 _FROM_BEFORE = re.compile(r"\b(keväästä|kesästä|syksystä|talvesta|alusta)\s*$", re.I)
-_FROM_AFTER = re.compile(r"^\s*(alkaen|lähtien)\b", re.I)
+_FROM_AFTER = re.compile(r"^\s*(alkaen|lähtien|alusta)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -78,11 +83,15 @@ class _Anchor:
 
 
 def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges of a sentence's clauses: broken at a semicolon, colon or dash, and at
-    a comma before a relative word or a conjunction ("…, ja niihin käytetään …")."""
+    """Token ranges of a sentence's clauses: broken at a semicolon, a colon or a spaced
+    dash, and at a comma before a relative word or a conjunction ("…, ja niihin
+    käytetään …")."""
     out, lo = [], 0
     for k, tok in enumerate(tokens):
-        if tok.text in _CLAUSE_MARKS or tok.text == "," and k + 1 < len(tokens) and \
+        spaced = 0 < k < len(tokens) - 1 and tokens[k - 1].end < tok.start and \
+            tok.end < tokens[k + 1].start   # "2019–2020" is one time, not two clauses
+        if tok.text in _CLAUSE_MARKS and (spaced or tok.text not in "–—") or \
+                tok.text == "," and k + 1 < len(tokens) and \
                 _CLAUSE_WORDS.match(tokens[k + 1].text):
             if k > lo:
                 out.append((lo, k))
@@ -156,17 +165,19 @@ def _is_cue(tok: Token, pattern: re.Pattern[str], nouns: bool = False) -> bool:
 
 def _cue_at(tokens: list[Token], a: int, b: int) -> str | None:
     """The kind of the nearest verb to a time at offsets a..b among a clause's words:
-    "start", "end", "decided", or else "tried" (a verb or noun of trying), else
-    "goes-on"."""
+    "start", "end", "decided", "introduced", "completed", or else "tried" (a verb or
+    noun of trying), else "goes-on"."""
     def nearest(pattern: re.Pattern[str], nouns: bool = False) -> int | None:
         gaps = [a - t.end if t.end <= a else t.start - b for t in tokens
                 if _is_cue(t, pattern, nouns)]
         gaps = [g for g in gaps if 0 <= g <= _CUE_REACH]
         return min(gaps) if gaps else None
 
-    near = [(gap, kind) for pattern, kind in ((MEASURE_STARTS, "start"), (MEASURE_ENDS, "end"),
-                                              (MEASURE_DECIDED, "decided"))
-            if (gap := nearest(pattern)) is not None]
+    near = [(gap, kind) for pattern, kind, nouns in (
+                (MEASURE_STARTS, "start", False), (MEASURE_ENDS, "end", False),
+                (MEASURE_DECIDED, "decided", False), (MEASURE_INTRODUCED, "introduced", True),
+                (MEASURE_COMPLETED, "completed", False))
+            if (gap := nearest(pattern, nouns)) is not None]
     if near:
         return min(near)[1]
     if nearest(MEASURE_TRIED, nouns=True) is not None:
@@ -174,8 +185,11 @@ def _cue_at(tokens: list[Token], a: int, b: int) -> str | None:
     return "goes-on" if nearest(AREA_CONTINUES) is not None else None
 
 
-def _date_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int) -> list[Fact]:
-    """Start and end of a measure from the times in one clause (offsets lo..hi)."""
+def _date_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int,
+                named: bool) -> list[Fact]:
+    """Start and end of a measure from the times in one clause (offsets lo..hi);
+    ``named``: the clause names the measure (not only stands in its item), so that
+    "valmistuu" is its completion and not that of some part of it."""
     text = ctx.document.text
     tokens = ctx.tokens.get(s, [])
     out: list[Fact] = []
@@ -192,18 +206,22 @@ def _date_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int) -> list[Fac
             _FROM_AFTER.match(clause[to:])
         point = p.cue in _POINT_CUES
         if until and (MEASURE_GOES_ON.search(clause) or cue == "end"):
-            facts = [("endDate", p.end, "measure.value-until", 0.85)]
+            facts = [("endDate", p.end, "measure.value-until", 0.9)]
         elif cue == "end" and point and not since:
-            facts = [("endDate", p.end, "measure.value-end", 0.85)]
-        elif cue in ("start", "tried") and since:
-            facts = [("startDate", p.start, "measure.value-since", 0.85)]
+            facts = [("endDate", p.end, "measure.value-end", 0.9)]
+        elif cue in ("start", "tried", "introduced") and since:
+            facts = [("startDate", p.start, "measure.value-since", 0.9)]
+        elif cue == "introduced" and point and p.cue not in ("end-of", "by"):
+            facts = [("startDate", p.start, "measure.value-introduced", 0.9)]
+        elif cue == "completed" and point and named and not since:
+            facts = [("completionDate", p.end, "measure.value-completed", 0.8)]
         elif cue == "decided" and point and not since:
             facts = [("decisionDate", p.start, "measure.value-decided", 0.8)]
         elif cue == "start" and point and p.cue not in ("end-of", "by"):
-            facts = [("startDate", p.start, "measure.value-start", 0.85)]
+            facts = [("startDate", p.start, "measure.value-start", 0.9)]
         elif cue == "tried" and (p.cue == "range" or point and p.cue != "by"):
-            facts = [("startDate", p.start, "measure.value-tried", 0.8),
-                     ("endDate", p.end, "measure.value-tried", 0.8)]
+            facts = [("startDate", p.start, "measure.value-tried", 0.85),
+                     ("endDate", p.end, "measure.value-tried", 0.85)]
         elif cue == "goes-on" and p.cue in ("year", "bare-year") and p.end.month is None \
                 and not since:
             facts = [("endDate", p.end, "measure.value-goes-on", 0.7)]
@@ -246,11 +264,17 @@ def _funding(key: str, m: Money, kind: str, s: int) -> Fact:
                 0.7 if m.approximate else 0.8, tuple(sorted(extra.items())))
 
 
-def _points_back(tokens: list[Token], lo: int, hi: int) -> bool:
-    """Does a clause open with a relative word, or speak of "it" ("siihen", "niihin")?"""
-    return any(MEASURE_BACK_REFERENCE.match(t.text) for t in tokens[lo:hi]) or \
-        bool(lo < hi and _CLAUSE_WORDS.match(tokens[lo].text) and tokens[lo].text[:2].lower()
-             == "jo")
+def _points_back(tokens: list[Token], lo: int, hi: int, antecedent: bool) -> bool:
+    """Does a clause speak of the measure the clause before it named: it opens with a
+    relative word right after the measure's name (``antecedent``: "…
+    kunta-agenttitoimintaa, jonka on tarkoitus alkaa …"), or with "it" in a case of
+    what is given to it ("…; siihen varataan …", "…, ja niihin käytetään …")?"""
+    if lo >= hi:
+        return False
+    if antecedent and tokens[lo].text[:2].lower() == "jo" and _CLAUSE_WORDS.match(tokens[lo].text):
+        return True
+    first = lo + (tokens[lo].text.lower() == "ja")
+    return first < hi and MEASURE_BACK_REFERENCE.match(tokens[first].text) is not None
 
 
 def _after_name(ctx: DocContext, s: int, p: Period) -> bool:
@@ -272,15 +296,20 @@ def measure_value_facts(ctx: DocContext, found: list) -> list[Fact]:
         tokens = ctx.tokens.get(s, [])
         own = named.get(s, [])
         previous: list[str] = []
-        for lo, hi in _clauses(tokens):
+        antecedent = False     # the clause before ends with a measure's name
+        opening = s in blocks and s == min(k for k, v in blocks.items() if v == blocks[s])
+        for n, (lo, hi) in enumerate(_clauses(tokens)):
             a, b = tokens[lo].start, tokens[hi - 1].end
             keys = sorted({x.key for x in own if a <= x.start < b})
-            if not keys and previous and _points_back(tokens, lo, hi):
+            named_here = bool(keys) or opening and n == 0   # an item opens with its name
+            if not keys and previous and _points_back(tokens, lo, hi, antecedent):
                 keys = previous
+            antecedent = any(a <= x.start < b and x.end >= tokens[max(hi - 2, lo)].start
+                             for x in own)
             if not keys and s in blocks:
                 keys = [blocks[s]]
             for key in keys:
                 out.extend(_money_facts(ctx, s, key, a, b))
-                out.extend(_date_facts(ctx, s, key, a, b))
+                out.extend(_date_facts(ctx, s, key, a, b, named_here))
             previous = keys or previous
     return out

@@ -276,10 +276,18 @@ def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
     return programmes[0] if len(programmes) == 1 else main_programme(ctx)
 
 
+#: Words after a year that put the time outside it: "Jatkuvat toimenpiteet vuoden 2018
+#: jälkeen" (after), "ennen vuotta 2019" is no year phrase at all.
+_OUTSIDE_YEAR = re.compile(r"^\s*(jälkeen|jälkeiset|jälkeisiä|jälkeisen)\b", re.I)
+
+
 def _year(ctx: DocContext, sentences: list[int]) -> When | None:
+    """The year a heading or lead-in gives its list ("Siltaustoimet vuodelle 2019")."""
+    text = ctx.document.text
     for s in sentences:
         for p in ctx.periods.get(s, []):
-            if p.cue in ("year", "bare-year") and p.start and p.start.month is None:
+            if p.cue in ("year", "bare-year") and p.start and p.start.month is None and \
+                    not _OUTSIDE_YEAR.match(text[p.span[1]:p.span[1] + 20]):
                 return p.start
     return None
 

@@ -27,7 +27,8 @@ def _measures(result) -> dict[str, set[str]]:
 def _values(result, key: str) -> set[tuple[str, str]]:
     return {(f.predicate, f.obj.iso() if hasattr(f.obj, "iso") else str(f.obj))
             for f in result.facts if f.subject == key and
-            f.predicate in ("startDate", "endDate", "decisionDate", "hasFunding")}
+            f.predicate in ("startDate", "endDate", "decisionDate", "completionDate",
+                            "hasFunding")}
 
 
 def _item_values(item: str) -> set[tuple[str, str]]:
@@ -59,6 +60,14 @@ def _item_values(item: str) -> set[tuple[str, str]]:
                  {("startDate", "2019"), ("hasFunding", "120000")}, id="money-in-brackets"),
     pytest.param("Perheohjauksesta päätettiin kunnanhallituksessa 6.11.2018.",
                  {("decisionDate", "2018-11-06")}, id="decided"),
+    pytest.param("Verkoston koordinointi vakinaistettiin 1.1.2019 alkaen.",
+                 {("startDate", "2019-01-01")}, id="made-permanent-from"),
+    pytest.param("Konsultaatiotiimi siirtyi vuoden 2019 alussa sairaalan toiminnaksi.",
+                 {("startDate", "2019")}, id="taken-over"),
+    pytest.param("Myöntämisperusteet valmistuivat lokakuun 2018 aikana.",
+                 {("completionDate", "2018-10")}, id="completed"),
+    pytest.param("Hyvinvointimalli otetaan käyttöön kouluissa lukuvuoden 2019–2020 alusta.",
+                 {("startDate", "2019")}, id="taken-into-use-from-a-school-year"),
 ])
 def test_the_words_of_a_measure_give_its_money_and_dates(item: str,
                                                          expected: set) -> None:
@@ -67,16 +76,26 @@ def test_the_words_of_a_measure_give_its_money_and_dates(item: str,
 
 @pytest.mark.parametrize("item", [
     pytest.param("Ryhmien haku on auki 30.11.2018 asti.", id="a-deadline-is-no-end"),
-    pytest.param("Verkoston koordinointi vakinaistettiin 1.1.2019 alkaen.",
-                 id="made-permanent-is-no-start"),
     pytest.param("Perheohjaus jatkuu vuodesta 2019 kunnan omana toimintana.",
                  id="going-on-from-is-no-start"),
     pytest.param("Jotta työ ei valu hukkaan ennen maakuntien aloittamista, kunta kertoi "
                  "syyskuussa 2018 perheohjauksesta.", id="verbal-noun-is-no-start"),
     pytest.param("Perheohjauksessa on mukana 40 perhettä.", id="a-count-is-no-money"),
+    pytest.param("Perhevalmennus jatkuu. Sen pohjaksi tehtävä selvitys valmistuu lokakuun "
+                 "2019 aikana.", id="a-part-completed-is-not-the-measure"),
 ])
 def test_words_that_give_no_date_or_money(item: str) -> None:
     assert _item_values(item) == set()
+
+
+def test_a_heading_year_that_the_list_comes_after_is_not_the_list_s_year() -> None:
+    """"Jatkuvat toimenpiteet vuoden 2018 jälkeen": the items go on after 2018; the
+    item's own "1.1.2019 alkaen" is its start."""
+    text = PAGE.replace("## Toimenpiteet", "## Jatkuvat toimenpiteet vuoden 2018 jälkeen")
+    result = _result(text.format(item="Kotipalvelu vakinaistettiin 1.1.2019 alkaen."))
+    key = next(k for k, names in _measures(result).items()
+               if any(n.startswith("Kotipalvelu") for n in names))
+    assert _values(result, key) == {("startDate", "2019-01-01")}
 
 
 def test_the_clause_that_points_back_and_the_one_that_names_another_measure() -> None:
