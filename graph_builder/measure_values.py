@@ -63,6 +63,13 @@ _CLAUSE_WORDS = re.compile(r"^(joka|jotka|jonka|joiden|jota|joita|jossa|joissa|j
                            r"johon|joihin|jolla|joilla|jolle|joille|mutta|kun|ja|eikä|vaan|"
                            r"koska|jotta|kunnes|vaikka|sillä|että)$", re.I)
 _POINT_CUES = ("start-of", "date", "month", "year", "bare-year", "from", "end-of", "by")
+#: Cases of where something goes: illative and allative ("siltaustoimiin", "akatemialle").
+_DIRECTED = ("sisatulento", "ulkotulento")
+#: A noun of trying says when something ran in these cases: "oli kokeilussa syksyllä
+#: 2018", "avataan kokeiluna" (not "Kokeilun tuloksia esiteltiin syksyllä 2018"); and
+#: "otetaan käyttöön" in the illative.
+_TRYING_CASES = ("sisaolento", "olento", "sisatulento")
+_PROJECT_WORD = re.compile(r"^(hank|projekt)", re.I)
 #: Endings of verb forms that are no statement of their own: "päättyessä" (when … ends),
 #: "alkaen" (from), "aloittaen".
 _NON_FINITE = ("essa", "essä", "essaan", "essään", "en")
@@ -80,6 +87,7 @@ class _Anchor:
     key: str
     start: int
     end: int
+    directed: bool = False   # in a case of where money goes: "siltaustoimiin", "akatemialle"
 
 
 def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -128,22 +136,36 @@ def _anchors(ctx: DocContext, found: list) -> tuple[dict[int, list[_Anchor]], di
             for s in _block_sentences(ctx, mf.sentence, mf.rule):
                 blocks.setdefault(s, mf.key)
     named: dict[int, list[_Anchor]] = {}
-    for s, mentions in all_mentions(ctx).items():
+    mentions = all_mentions(ctx)
+    for sent in ctx.sentences:
+        s = sent.index
         tokens = ctx.tokens.get(s, [])
-        spans = [(m.area, m.start, m.head) for m in mentions]
-        spans += [(area, first, last) for area, first, last in term_matches(tokens)]
+        names = [r for r in ctx.mentions(s) if r.kind is not Kind.MEASURE]
+        spans = [(m.area, m.start, m.head) for m in mentions.get(s, [])]
+        spans += [(area, first, last) for area, first, last in term_matches(tokens)
+                  if tokens[last].case != "omanto" and   # "… perhekeskuksen versio"
+                  not any(r.start <= tokens[first].start < r.end for r in names)]
         for area, first, last in spans:   # a term in any case: "… seuraavista siltaustoimista"
             key = by_area.get(area.label_fi)
             if key:
                 named.setdefault(s, []).append(_Anchor(key, tokens[first].start,
-                                                       tokens[last].end))
-    if by_method:
-        for sent in ctx.sentences:
-            for label, start, end in method_mentions(ctx, sent.index):
-                if name_part(label) in by_method:   # "Perhe-chat" of a table's row too
-                    named.setdefault(sent.index, []).append(
-                        _Anchor(by_method[name_part(label)], start, end))
+                                                       tokens[last].end,
+                                                       _directed(tokens[last])))
+        for label, start, end in method_mentions(ctx, s) if by_method else ():
+            if name_part(label) in by_method:   # "Perhe-chat" of a table's row too
+                last = next((t for t in tokens if t.start < end <= t.end), None)
+                named.setdefault(s, []).append(_Anchor(
+                    by_method[name_part(label)], start, end,
+                    last is not None and _directed(last)))
     return named, blocks
+
+
+def _directed(tok: Token) -> bool:
+    """Is the word in the illative or allative, where money goes? A word the analyser does
+    not know by its ending ("siltaustoimiin")."""
+    if tok.case:
+        return tok.case in _DIRECTED
+    return re.search(r"(iin|seen|siin|lle)$", tok.text, re.I) is not None
 
 
 def _is_cue(tok: Token, pattern: re.Pattern[str], nouns: bool = False) -> bool:
@@ -160,7 +182,7 @@ def _is_cue(tok: Token, pattern: re.Pattern[str], nouns: bool = False) -> bool:
         return not tok.case and not tok.text.lower().endswith(_NON_FINITE)
     if tok.pos == "laatusana":
         return tok.case == "nimento"
-    return nouns and tok.pos == "nimisana"
+    return nouns and tok.pos == "nimisana" and tok.case in _TRYING_CASES
 
 
 def _cue_at(tokens: list[Token], a: int, b: int) -> str | None:
@@ -234,10 +256,16 @@ def _date_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int,
     return out
 
 
-def _money_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int) -> list[Fact]:
-    """Amounts of one clause with a word of allotting or spending, or in brackets."""
+def _money_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int,
+                 directed: bool) -> list[Fact]:
+    """Amounts of one clause with a word of allotting or spending, or in brackets. Not
+    in a clause that speaks of a project ("Perhekeskuksia kehittävä hanke sai
+    valtionavustusta …": the project's money), unless the measure stands where money
+    goes (``directed``: "LAPE:n siltaustoimiin varataan …")."""
     text = ctx.document.text
     out: list[Fact] = []
+    if not directed and _speaks_of_project(ctx, s, lo, hi):
+        return out
     for m in ctx.money.get(s, []):
         a, b = m.span
         if not lo <= a < hi:
@@ -248,6 +276,12 @@ def _money_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int) -> list[Fa
             continue
         out.append(_funding(key, m, funding_kind(before), s))
     return out
+
+
+def _speaks_of_project(ctx: DocContext, s: int, lo: int, hi: int) -> bool:
+    """Does a clause name a project or programme, or speak of "hanke"?"""
+    return any(lo <= r.start < hi for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)) or \
+        any(lo <= t.start < hi and _PROJECT_WORD.match(t.text) for t in ctx.tokens.get(s, []))
 
 
 def _paid_with(amount: str) -> bool:
@@ -308,8 +342,9 @@ def measure_value_facts(ctx: DocContext, found: list) -> list[Fact]:
                              for x in own)
             if not keys and s in blocks:
                 keys = [blocks[s]]
+            directed = any(x.directed for x in own if a <= x.start < b)
             for key in keys:
-                out.extend(_money_facts(ctx, s, key, a, b))
+                out.extend(_money_facts(ctx, s, key, a, b, directed))
                 out.extend(_date_facts(ctx, s, key, a, b, named_here))
             previous = keys or previous
     return out

@@ -197,8 +197,10 @@ def _run_in_title(ctx: DocContext, b_index: int) -> Sentence | None:
     tokens = ctx.tokens.get(first.index, [])
     words = [t for t in tokens if t.text[:1].isalnum()]
     if not 1 <= len(words) <= _RUN_IN_WORDS or not first.text[:1].isupper() or \
-            not first.text.rstrip().endswith(".") or ctx.contacts.get(first.index):
-        return None
+            not first.text.rstrip().endswith(".") or ctx.contacts.get(first.index) or \
+            any(ch.isdigit() for ch in first.text) or \
+            ctx.mentions(first.index, Kind.PERSON, Kind.MUNICIPALITY, Kind.REGION):
+        return None   # "Tiedote 8.11.2018.", "Matti Virtanen.", "Oulu.": no measure
     if any(t.pos == "teonsana" and not t.case for t in words):
         return None   # "Hanke päättyi.": a sentence, not a title
     return first

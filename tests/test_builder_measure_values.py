@@ -83,6 +83,10 @@ def test_the_words_of_a_measure_give_its_money_and_dates(item: str,
     pytest.param("Perheohjauksessa on mukana 40 perhettä.", id="a-count-is-no-money"),
     pytest.param("Perhevalmennus jatkuu. Sen pohjaksi tehtävä selvitys valmistuu lokakuun "
                  "2019 aikana.", id="a-part-completed-is-not-the-measure"),
+    pytest.param("Isäryhmät jatkuvat. Kokeilun tuloksia esiteltiin syksyllä 2018.",
+                 id="a-trial-spoken-of-is-no-trial-period"),
+    pytest.param("Perheohjauksen hanke sai valtionavustusta 90 000 euroa.",
+                 id="a-project-s-money-is-not-its-measure-s"),
 ])
 def test_words_that_give_no_date_or_money(item: str) -> None:
     assert _item_values(item) == set()
@@ -191,3 +195,14 @@ def test_a_national_measure_and_its_head_word() -> None:
     assert not [f for f in result.facts if key in (f.subject, f.obj) and
                 (dict(f.extra).get("role") or f.predicate.startswith("has"))
                 and f.predicate != "hasFunding"]
+
+
+def test_words_of_a_project_and_of_something_else_are_not_the_measure_s() -> None:
+    """A content area in a clause about a project's grant, or as an attribute of another
+    thing ("sähköisen perhekeskuksen versio"), gives the area's measure nothing."""
+    text = ("# Perhetalo-hanke\n\nPerhetalo-hankkeessa kehitetään perhekeskustoimintaa "
+            "Keuruulla. Perhekeskuksia kehittävä hanke sai valtionavustusta 900 000 euroa. "
+            "Sähköisen perhekeskuksen ensimmäinen versio avattiin syksyllä 2018.\n")
+    result = _result(text)
+    key = next(k for k, names in _measures(result).items() if "Perhekeskustoimintamalli" in names)
+    assert _values(result, key) == set()
