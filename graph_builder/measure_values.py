@@ -185,14 +185,14 @@ def _is_cue(tok: Token, pattern: re.Pattern[str], nouns: bool = False) -> bool:
     return nouns and tok.pos == "nimisana" and tok.case in _TRYING_CASES
 
 
-def _cue_at(tokens: list[Token], a: int, b: int) -> str | None:
-    """The kind of the nearest verb to a time at offsets a..b among a clause's words:
-    "start", "end", "decided", "introduced", "completed", or else "tried" (a verb or
-    noun of trying), else "goes-on"."""
-    def nearest(pattern: re.Pattern[str], nouns: bool = False) -> int | None:
-        gaps = [a - t.end if t.end <= a else t.start - b for t in tokens
+def _cue_at(tokens: list[Token], a: int, b: int) -> tuple[str, int] | None:
+    """The kind of the nearest verb to a time at offsets a..b among a clause's words, and
+    where it stands (token index): "start", "end", "decided", "introduced", "completed",
+    or else "tried" (a verb or noun of trying), else "goes-on"."""
+    def nearest(pattern: re.Pattern[str], nouns: bool = False) -> tuple[int, int] | None:
+        gaps = [(a - t.end if t.end <= a else t.start - b, k) for k, t in enumerate(tokens)
                 if _is_cue(t, pattern, nouns)]
-        gaps = [g for g in gaps if 0 <= g <= _CUE_REACH]
+        gaps = [g for g in gaps if 0 <= g[0] <= _CUE_REACH]
         return min(gaps) if gaps else None
 
     near = [(gap, kind) for pattern, kind, nouns in (
@@ -201,17 +201,38 @@ def _cue_at(tokens: list[Token], a: int, b: int) -> str | None:
                 (MEASURE_COMPLETED, "completed", False))
             if (gap := nearest(pattern, nouns)) is not None]
     if near:
-        return min(near)[1]
-    if nearest(MEASURE_TRIED, nouns=True) is not None:
-        return "tried"
-    return "goes-on" if nearest(AREA_CONTINUES) is not None else None
+        (_, at), kind = min(near)
+        return kind, at
+    for pattern, kind in ((MEASURE_TRIED, "tried"), (AREA_CONTINUES, "goes-on")):
+        if (gap := nearest(pattern, nouns=kind == "tried")) is not None:
+            return kind, gap[1]
+    return None
+
+
+def _another_subject(ctx: DocContext, s: int, words: list[Token], verb: int,
+                     anchor: int) -> bool:
+    """Is a project the subject of the verb rather than the measure: named in the
+    nominative nearer the verb than the measure's name ("Hanke alkoi 1.3.2017 ja
+    perhekeskukset avattiin …"), or the project's something ("hankkeen rahoitus
+    päättyi 2018")? ``verb`` and ``anchor`` are indices into ``words``."""
+    subjects = [k for k, t in enumerate(words)
+                if _PROJECT_WORD.match(t.text) and t.case == "nimento"]
+    subjects += [k + 1 for k, t in enumerate(words[:-1])   # "hankkeen rahoitus päättyi"
+                 if _PROJECT_WORD.match(t.text) and t.case == "omanto" and
+                 words[k + 1].case == "nimento" and words[k + 1].pos == "nimisana"]
+    for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME):
+        k = next((k for k, t in enumerate(words) if t.start < r.end <= t.end), None)
+        if k is not None and words[k].case in ("nimento", ""):
+            subjects.append(k)
+    return any(abs(k - verb) < abs(anchor - verb) for k in subjects)
 
 
 def _date_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int,
-                named: bool) -> list[Fact]:
+                named: bool, anchor: int) -> list[Fact]:
     """Start and end of a measure from the times in one clause (offsets lo..hi);
     ``named``: the clause names the measure (not only stands in its item), so that
-    "valmistuu" is its completion and not that of some part of it."""
+    "valmistuu" is its completion and not that of some part of it; ``anchor``: where
+    its name stands (the clause's start for an item's clause that does not name it)."""
     text = ctx.document.text
     tokens = ctx.tokens.get(s, [])
     out: list[Fact] = []
@@ -222,7 +243,11 @@ def _date_facts(ctx: DocContext, s: int, key: str, lo: int, hi: int,
         if not lo <= a < hi or p.start is None or p.end is None or _after_name(ctx, s, p):
             continue
         clause, at, to = text[lo:hi], a - lo, b - lo
-        cue = _cue_at(words, a, b)
+        found = _cue_at(words, a, b)
+        cue = found[0] if found else None
+        if found and _another_subject(ctx, s, words, found[1], next(
+                (k for k, t in enumerate(words) if t.start >= anchor), 0)):
+            continue
         until = p.cue == "by" or AREA_UNTIL.match(clause[to:])
         since = p.cue == "from" or _FROM_BEFORE.search(clause[:at]) or \
             _FROM_AFTER.match(clause[to:])
@@ -344,7 +369,8 @@ def measure_value_facts(ctx: DocContext, found: list) -> list[Fact]:
                 keys = [blocks[s]]
             directed = any(x.directed for x in own if a <= x.start < b)
             for key in keys:
+                at = min((x.start for x in own if x.key == key and a <= x.start < b), default=a)
                 out.extend(_money_facts(ctx, s, key, a, b, directed))
-                out.extend(_date_facts(ctx, s, key, a, b, named_here))
+                out.extend(_date_facts(ctx, s, key, a, b, named_here, at))
             previous = keys or previous
     return out

@@ -87,6 +87,8 @@ def test_the_words_of_a_measure_give_its_money_and_dates(item: str,
                  id="a-trial-spoken-of-is-no-trial-period"),
     pytest.param("Perheohjauksen hanke sai valtionavustusta 90 000 euroa.",
                  id="a-project-s-money-is-not-its-measure-s"),
+    pytest.param("Perhekeskusverkosto: hankkeen rahoitus päättyi 2018, toiminta jatkuu.",
+                 id="the-project-s-funding-ended-not-the-measure"),
 ])
 def test_words_that_give_no_date_or_money(item: str) -> None:
     assert _item_values(item) == set()
@@ -206,3 +208,13 @@ def test_words_of_a_project_and_of_something_else_are_not_the_measure_s() -> Non
     result = _result(text)
     key = next(k for k, names in _measures(result).items() if "Perhekeskustoimintamalli" in names)
     assert _values(result, key) == set()
+
+
+def test_a_project_that_is_the_verb_s_subject_takes_its_date() -> None:
+    """"Hanke alkoi 1.3.2017 ja perhekeskukset avattiin vuoden 2018 alussa": the
+    project started on 1.3.2017, the family centres in 2018."""
+    text = ("# Perhetalo-hanke\n\nPerhetalo-hankkeessa kehitetään perhekeskustoimintaa "
+            "Keuruulla. Hanke alkoi 1.3.2017 ja perhekeskukset avattiin vuoden 2018 alussa.\n")
+    result = _result(text)
+    key = next(k for k, names in _measures(result).items() if "Perhekeskustoimintamalli" in names)
+    assert _values(result, key) == {("startDate", "2018")}
