@@ -12,9 +12,11 @@ costs and when it runs, in the words about that measure:
 
 The words about a measure are the clauses that name it (a content area, also by its
 head word alone, "Akatemian budjetti on …" after "LAPE-akatemia"; a named method), a
-clause that points back to it ("…, jonka
-on tarkoitus alkaa …", "…; siihen varataan …"), and every clause of its own list
-item, section or run-in paragraph that names no other measure. In them:
+clause that points back to it ("…, jonka on tarkoitus alkaa …", "…; siihen varataan
+…"), and every clause of its own list item, section or run-in paragraph that names no
+other measure. Not a clause about a project's money ("Perhekeskuksia kehittävä hanke
+sai …"), nor a date whose verb has a project for its subject ("Hanke alkoi …"). In
+them:
 
 - an amount with a word of allotting or spending ("varataan", "myönnetään",
   "käytetään", "tuetaan … eurolla", "budjetti"), or in brackets, is the measure's
