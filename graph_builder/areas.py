@@ -64,6 +64,9 @@ if TYPE_CHECKING:  # measures imports this module
 _NOUNS = ("nimisana", "nimisana_laatusana", "")
 _ADJECTIVES = ("laatusana", "nimisana_laatusana", "lukusana")
 _COORDINATORS = {"ja", "sekä", "tai", ","}
+#: Relative pronouns that open a clause about the word before the comma.
+_RELATIVE = re.compile(r"^(joka|jonka|jota|jossa|josta|johon|jolla|jolle|jotka|joiden|joita|"
+                       r"joissa|joista|joihin|joilla|joille)$", re.I)
 _CLAUSE_END = {".", ";", ":", "–", "—", "|", "?", "!"}
 _NAME_KINDS = (Kind.PROJECT, Kind.PROGRAMME, Kind.PERSON, Kind.ORGANISATION,
                Kind.MUNICIPALITY, Kind.REGION)
@@ -91,6 +94,7 @@ class AreaMention:
     head: int           # token index of the phrase's head noun
     phrase: str | None  # the phrase in base form: "Perhekeskusten käyttöönotto"
     absorbs: str | None = None   # an organisation another rule read from the same words
+    anaphor: bool = False        # a bare head word naming a national measure named before
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,7 @@ def _foreign_tail(pattern: str, at: int, tok: Token) -> bool:
     return False
 
 
-def _matches(tokens: list[Token]) -> list[tuple[ContentArea, int, int]]:
+def term_matches(tokens: list[Token]) -> list[tuple[ContentArea, int, int]]:
     """(area, first, last token) of every term in a sentence, leftmost, longest first."""
     spots: list[dict[str, int]] = []     # token -> {pattern: where it starts in the word}
     for tok in tokens:
@@ -243,6 +247,9 @@ def _head(tokens: list[Token], last: int) -> int | None:
             k = j
     if tokens[k].case != "omanto":
         return k
+    if k + 2 < len(tokens) and tokens[k + 1].text == "," and \
+            _RELATIVE.match(tokens[k + 2].text):
+        return k    # "käynnistää LAPE-akatemian, joka …": an object, its relative clause
     j = _skip_brackets(tokens, k + 1)
     steps = attributes = 0
     while j < len(tokens) and steps < 6:
@@ -353,7 +360,7 @@ def _phrase(tokens: list[Token], start: int, last: int, head: int,
 def area_mentions(ctx: DocContext, s: int) -> list[AreaMention]:
     """The content areas a sentence names as the thing its phrase is about."""
     tokens = ctx.tokens.get(s, [])
-    found = _matches(tokens)
+    found = term_matches(tokens)
     out: list[AreaMention] = []
     for n, (area, first, last) in enumerate(found):
         head = _head(tokens, last)
@@ -375,8 +382,8 @@ def area_mentions(ctx: DocContext, s: int) -> list[AreaMention]:
         out.append(AreaMention(area, s, first, last, start, head, phrase, absorbs))
     # a generic word inside a specific area's phrase ("systeemisen lastensuojelun
     # toimintamalli") is part of it, not an area of its own; a coordinated one is
-    return [m for m in out if m.area.scope == "specific" or not any(
-        x.area.scope == "specific" and x.start <= m.first <= x.head and
+    return [m for m in out if m.area.scope != "generic" or not any(
+        x.area.scope != "generic" and x.start <= m.first <= x.head and
         not _coordinated(tokens, x.last, m.first) and not _coordinated(tokens, m.last, x.first)
         for x in out if x is not m)]
 
@@ -435,10 +442,19 @@ def _under_content_heading(ctx: DocContext, s: int) -> bool:
 
 
 def _person_near(ctx: DocContext, s: int, tokens: list[Token], m: AreaMention) -> bool:
-    """"muutosagentti Liisa Korhonen", "Liisa Korhonen, muutosagentti": a title."""
+    """"muutosagentti Liisa Korhonen", "Liisa Korhonen, muutosagentti": a title (not when
+    a verb stands between them: the person does something to the area)."""
     lo = tokens[max(m.start - 3, 0)].start
     hi = tokens[min(m.head + 2, len(tokens) - 1)].end
-    return any(lo <= r.start <= hi or lo <= r.end <= hi for r in ctx.mentions(s, Kind.PERSON))
+    a, b = tokens[m.start].start, tokens[m.head].end
+
+    def verb_between(x: int, y: int) -> bool:   # "Juho Salmi esitteli … lapsistrategian"
+        return any(t.pos == "teonsana" and not t.case and x <= t.start and t.end <= y
+                   for t in tokens)
+
+    return any((lo <= r.start <= hi or lo <= r.end <= hi) and
+               not verb_between(min(r.end, b), max(r.start, a))
+               for r in ctx.mentions(s, Kind.PERSON))
 
 
 def _contact_title(ctx: DocContext, s: int) -> bool:
@@ -467,7 +483,7 @@ def qualifies(ctx: DocContext, m: AreaMention, siblings: list[AreaMention]) -> b
     process = m.head != m.last and is_process(tokens[m.head])
     cue = process or bool(AREA_DEVELOPMENT.search(text))
     content = _under_content_heading(ctx, m.sentence)
-    if m.area.scope == "specific":
+    if m.area.scope != "generic":
         return cue or content or _title_like(ctx, m.sentence, part)
     attached = process or (cue and tokens[m.head].case in ("nimento", "osanto"))
     return content or (attached and any(_listed_with(tokens, m, x) for x in siblings
@@ -496,12 +512,53 @@ class AreaFound:
 
 def all_mentions(ctx: DocContext) -> dict[int, list[AreaMention]]:
     """The area mentions of every sentence that has any, by sentence index."""
-    out = {}
+    out: dict[int, list[AreaMention]] = {}
     for sent in ctx.sentences:
         if _any_term(sent.text):
             found = area_mentions(ctx, sent.index)
             if found:
                 out[sent.index] = found
+    for s, m in _anaphors(ctx, out):
+        out.setdefault(s, []).append(m)
+    return out
+
+
+def _label_head(label: str) -> str | None:
+    """The head of a hyphenated name, lower case: "LAPE-akatemia" -> "akatemia"."""
+    if "-" not in label or " " in label.strip():
+        return None
+    head = label.rsplit("-", 1)[-1].lower()
+    return head if len(head) >= 5 and head.isalpha() else None
+
+
+def _anaphors(ctx: DocContext,
+              found: dict[int, list[AreaMention]]) -> list[tuple[int, AreaMention]]:
+    """A national measure, once named, named again by its head word alone: "LAPE-akatemia
+    … Akatemiaa järjestävät THL ja STM …", "… ja akatemia päättyy marraskuussa 2019".
+    Not a head another area's name holds too ("Kunta-agentit" beside "Muutosagentit"),
+    nor a word inside a name ("Suomen Akatemia")."""
+    first: dict[str, tuple[int, ContentArea]] = {}
+    for s in sorted(found):
+        for m in found[s]:
+            if m.area.scope == "national" and not m.anaphor:
+                first.setdefault(m.area.key, (s, m.area))
+    heads: dict[str, tuple[int, ContentArea]] = {}
+    for since, area in first.values():
+        head = _label_head(area.label_fi)
+        if head and not any(head[:-1] in other.label_fi.lower() for other in content_areas()
+                            if other.key != area.key):
+            heads[head] = (since, area)
+    out: list[tuple[int, AreaMention]] = []
+    if not heads:
+        return out
+    for sent in ctx.sentences:
+        for i, tok in enumerate(ctx.tokens.get(sent.index, [])):
+            hit = heads.get((tok.lemma or tok.text).lower())
+            if hit is None or sent.index <= hit[0] or "-" in tok.text or \
+                    _in_name(ctx, sent.index, tok):
+                continue
+            out.append((sent.index, AreaMention(hit[1], sent.index, i, i, i, i, None,
+                                                anaphor=True)))
     return out
 
 
@@ -518,7 +575,7 @@ def document_areas(ctx: DocContext,
             continue
         found = mentions[s]
         for m in found:
-            if qualifies(ctx, m, found):
+            if m.anaphor and m.area.key in by_area or not m.anaphor and qualifies(ctx, m, found):
                 if m.area.key not in by_area:
                     order.append(m.area)
                 by_area.setdefault(m.area.key, []).append(m)
@@ -541,9 +598,12 @@ def owner_at(ctx: DocContext, s: int, area: ContentArea) -> str | None:
     """Whose measure an area named in a sentence is: the project or programme the
     sentence names; else the project its paragraph or document speaks of; the last
     project named before it when it says only "hanke" ("Kunnassa hankkeen
-    painopisteinä ovat …"); else the programme the area belongs to."""
+    painopisteinä ovat …"); else the programme the area belongs to. A national
+    measure ("LAPE-akatemia") is its programme's wherever it is named."""
     from graph_builder.relations import sentence_project
 
+    if area.scope == "national" and (programme := programme_of(ctx, area)):
+        return programme   # a national measure: the programme's, whatever project is near
     owner = named_owner(ctx, s, area) or sentence_project(ctx, s)
     if owner:
         return owner
@@ -626,8 +686,8 @@ def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule:
     """When the words ``lo``..``hi`` of sentence ``s`` about a measure say it starts,
     runs, goes on or ends: "jatketaan joulukuun 2019 loppuun" (its end), "pilotoitu …
     keväästä 2018", "alkaa syksyllä 2017", "avataan kokeiluna syksyllä 2017",
-    "vuodesta 2019", "on vakinaistettu 1.1.2019 alkaen", "syyskuusta 2018 lähtien" (its
-    start), "kokeilu päättyi 31.12.2018" (its end), "oli kokeilussa syksyllä 2018",
+    "vuodesta 2019" (unless it goes on from then: "jatkuu vuodesta 2019" started before),
+    "on vakinaistettu 1.1.2019 alkaen", "syyskuusta 2018 lähtien" (its start), "kokeilu päättyi 31.12.2018" (its end), "oli kokeilussa syksyllä 2018",
     "kokeillaan 1.9.–31.12.2018" (its period), a title "Siltaustoimet vuodelle 2019" (its
     period). ``rule`` names the facts' rule ("measure.content-area" -> "…-start")."""
     tokens = ctx.tokens.get(s, [])
@@ -640,12 +700,15 @@ def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule:
     for p in ctx.periods.get(s, []):
         if not a <= p.span[0] < b or p.start is None or p.end is None:
             continue
+        if _project_subject(ctx, s, tokens, lo, p.span[0]):
+            continue   # "hankkeen rahoitus päättyi 2018", "Hanke alkoi 1.3.2017 ja …"
         after, before = text[p.span[1]:b], text[a:p.span[0]]
         one = p.cue in ("month", "year", "bare-year")
         point = one or p.cue in ("date", "start-of", "end-of")
         if (p.cue == "by" or one and AREA_UNTIL.match(after)) and AREA_CONTINUES.search(words):
             out.append(Fact(key, "endDate", p.end, f"{rule}-end", s, 0.7))
-        elif p.cue == "from" or one and AREA_FROM.search(before) or \
+        elif (p.cue == "from" or one and AREA_FROM.search(before)) and \
+                not AREA_CONTINUES.search(words) or \
                 point and _start_verb_before(tokens, p.span[0]) or \
                 (point or p.cue == "range") and AREA_SINCE.match(after):
             out.append(Fact(key, "startDate", p.start, f"{rule}-start", s, 0.7))
@@ -661,6 +724,32 @@ def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule:
             out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
             out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
     return out
+
+
+_PROJECT_WORD = re.compile(r"^(hanke|hankkeen|projekti|projektin)$", re.I)
+
+
+def _project_subject(ctx: DocContext, s: int, tokens: list[Token], lo: int, at: int) -> bool:
+    """Is the nearest verb before a time (at offset ``at``) said of a project, not of
+    the measure: a project word or name in the nominative, or a project's something
+    ("hankkeen rahoitus"), before the verb in the same clause (no "ja" or comma
+    between)?"""
+    before = [k for k in range(lo, len(tokens)) if tokens[k].end <= at]
+    verbs = [k for k in before if tokens[k].pos == "teonsana"]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    names = {k for r in ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
+             for k in before if tokens[k].start < r.end <= tokens[k].end}
+    subjects = [k for k in before if k < verb and (
+        _PROJECT_WORD.match(tokens[k].text) and tokens[k].case == "nimento" or
+        _PROJECT_WORD.match(tokens[k].text) and tokens[k].case == "omanto" and
+        k + 1 < verb and tokens[k + 1].case == "nimento" and tokens[k + 1].pos == "nimisana" or
+        k in names and tokens[k].case in ("nimento", ""))]
+    if not subjects:
+        return False
+    between = tokens[max(subjects) + 1:verb]   # "Hanke alkoi …" yes; "Hanke …, ja X avattiin" no
+    return not any(t.text in ("ja", "sekä", ",", "mutta", "kun") for t in between)
 
 
 _ANY_VERB = re.compile(r"\w")
@@ -854,14 +943,14 @@ def _opening_areas(ctx: DocContext, s: int) -> set[str]:
     verb = next((k for k, t in enumerate(tokens) if t.text in _CLAUSE_END or t.text == ","
                  or (t.pos == "teonsana" and not t.case and t.text[:1].islower())), len(tokens))
     out = set()
-    for area, first, _ in _matches(tokens):
+    for area, first, _ in term_matches(tokens):
         name = _in_name(ctx, s, tokens[first])
         if first < min(verb, 4) and (name is None or name.kind is Kind.ORGANISATION):
             out.add(area.key)
     return out
 
 
-_LIST_RULES = ("measure.list.", "measure.section.")
+_LIST_RULES = ("measure.list.", "measure.section.", "measure.run-in.")
 
 
 def _referred_area(tokens: list[Token], label: str) -> str | None:
@@ -872,7 +961,7 @@ def _referred_area(tokens: list[Token], label: str) -> str | None:
     if " " in label.strip():
         return None
     word = label.casefold()
-    for area, _, last in _matches(tokens):
+    for area, _, last in term_matches(tokens):
         forms = {tokens[last].text.casefold(), (tokens[last].lemma or "").casefold(),
                  verbal_noun(tokens[last]) or ""}
         if word in forms:
@@ -964,7 +1053,7 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
                 phrases.append(m.phrase)
                 new_found.append(measure_found(key, m.phrase, kind, m.sentence,
                                                "measure.content-area-phrase"))
-            explicit = named_owner(ctx, m.sentence, area)
+            explicit = named_owner(ctx, m.sentence, area) if area.scope != "national" else None
             if explicit and explicit != owner_of.get(key):   # "X-hankkeessa … kokeillaan"
                 new_facts.append(Fact(key, "measureOf", explicit,
                                       "measure.content-area-project", m.sentence, 0.7))

@@ -208,7 +208,7 @@ AREA_DEVELOPMENT = re.compile(
 AREA_CONTENT_HEADINGS = re.compile(r"sisältö|sisällö|osa-alue|kehittämiskohte|painopiste|"
                                    r"kehittämisalue|kehittämiskokonaisuu|teema", re.I)
 #: Verbs with which an organisation evaluates, trains for, answers for (coordinates,
-#: maintains, carries on) a content area:
+#: maintains, carries on, organises, carries out) a content area:
 #: "Jyväskylän yliopisto arvioi perhekeskusten käyttöönottoa", "Systeemisen lastensuojelun
 #: toimintamallin koulutuksista vastaa Lastensuojelun Keskusliitto".
 AREA_EVALUATES = re.compile(r"^(arvioi|arvioivat|arvioinut|arvioineet|arvioimaan|arvioijana|"
@@ -219,8 +219,8 @@ AREA_ANSWERS = re.compile(r"^(vastaa|vastaavat|vastasi|vastasivat|vastaamaan|vas
                           r"koordinoi|koordinoivat|koordinoinut|koordinoineet|koordinoimaan|"
                           r"ylläpitää|ylläpitävät|ylläpiti|jatkaa|jatkavat|jatkoi|jatkoivat|"
                           r"toteutti|toteuttivat|toteuttaa|toteuttavat|toteuttanut|toteuttaneet|"
-                          r"toteuttajana|toteuttajina|vastuutahona|vastuutahoina)$",
-                          re.I)
+                          r"toteuttajana|toteuttajina|vastuutahona|vastuutahoina|"
+                          r"järjestää|järjestävät|järjesti|järjestivät)$", re.I)
 #: Nouns of a pilot or trial a place may stand before in the genitive: "Kemin pilotti".
 AREA_PILOT = re.compile(r"^(pilot|kokeilu)", re.I)
 #: A training the organisation that answers for it gives: "koulutuksista vastaa X".
@@ -241,3 +241,38 @@ AREA_ENDS = re.compile(r"^(päättyi|päättyy|päättyivät|päättyvät|loppui
 #: syksyllä 2018", "pilotoitiin 2018": the time is its period.
 AREA_TRIAL = re.compile(r"\b(kokeilussa|kokeiltiin|kokeillaan|pilotissa|pilotoitiin|"
                         r"pilotoidaan|kokeilujaksolla|pilottijaksolla)\b", re.I)
+
+#: Words about a measure's money and time (measure_values): an amount with a word of
+#: allotting or spending is the measure's money ("siihen varataan 2,7 miljoonaa euroa",
+#: "niihin käytetään 720 000 euroa", "Agenttien palkkaukseen myönnetään …", "Akatemian
+#: budjetti on …"); stems, at a word's start.
+MEASURE_MONEY = re.compile(
+    r"\b(varat|varataan|varattu|varattiin|varannut|myönn|myönsi|myöntä|rahoit|käytet|"
+    r"käyttää|käytti|käyttävät|tuet|osoitet|osoitti|osoittaa|budjet|määrärah|kustannu|"
+    r"avustu|valtionavustu)\w*", re.I)
+#: Verbs of a measure starting, ending, being tried (matched at a word's start; going
+#: on: AREA_CONTINUES): the nearest to a time says what the time is ("aloittavat vuoden
+#: 2019 alussa", "päättyi 31.10.2018", "kokeiltiin lukuvuonna 2017–2018", "jatkuu vuonna
+#: 2019"). "Päätettiin" (was decided) is no end.
+MEASURE_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty|käynnistä|käynnistet|avataan|"
+                            r"avattiin|avautu)", re.I)
+MEASURE_ENDS = re.compile(r"^(päätty|loppui|loppuu|loppuvat|lopetet|lopetti|lakkautet)", re.I)
+MEASURE_TRIED = re.compile(r"^(kokeil|pilotoi|pilotoin)", re.I)
+#: Words of making a measure permanent or taking it into use: "vakinaistettu 1.1.2019
+#: alkaen", "siirtyi vuoden 2019 alussa … vakinaiseksi toiminnaksi", "otetaan käyttöön".
+MEASURE_INTRODUCED = re.compile(r"^(vakinaist|siirtyi|siirtyy|siirtyvät|siirtyivät|käyttöön$)",
+                                re.I)
+#: Verbs of a measure being completed: "myöntämisperusteet valmistuivat lokakuun 2018 aikana".
+MEASURE_COMPLETED = re.compile(r"^valmistu", re.I)
+#: Verbs of deciding on a measure: "hallitus linjasi syyskuussa 2018 seuraavista
+#: siltaustoimista", "Siltaustoimista päätettiin … 6.11.2018" (whole words).
+MEASURE_DECIDED = re.compile(r"^(päätti|päättivät|päätettiin|päättänyt|päättäneet|linjasi|"
+                             r"linjasivat|linjattiin|linjannut|linjanneet)$", re.I)
+#: Verbs with which a measure goes on up to a time: "jatkavat työtään 31.12.2019 saakka",
+#: "toimii vuoden 2019 loppuun" (and not "Haku on auki 30.11.2018 asti").
+MEASURE_GOES_ON = re.compile(r"\b(jatk|toimi|kestä|voimassa)\w*", re.I)
+#: Words with which a clause opens on the thing the clause before it named, in a case of
+#: what is given to it or done with it: "…; siihen varataan …", "…, ja niihin käytetään
+#: …" (not "se", "ne": a subject may be anything said before).
+MEASURE_BACK_REFERENCE = re.compile(r"^(siihen|siinä|siitä|sille|sillä|niihin|niissä|niistä|"
+                                    r"niille|niillä|tähän|näihin|tälle|näille)$", re.I)

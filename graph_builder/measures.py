@@ -23,8 +23,9 @@ from graph_builder.areas import (
 )
 from graph_builder.context import DocContext, case_at
 from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
+from graph_builder.measure_values import measure_value_facts
 from graph_builder.methods import method_measures, table_measures
-from graph_builder.model import BlockKind, Fact, Kind, Token
+from graph_builder.model import BlockKind, Fact, Kind, Sentence, Token
 from graph_builder.slug import slugify
 from graph_builder.values import When
 
@@ -186,7 +187,92 @@ def section_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
+#: The longest run-in title, in words: "Yksi lapsi – yksi suunnitelma."
+_RUN_IN_WORDS = 6
+
+
+def _run_in_title(ctx: DocContext, b_index: int) -> Sentence | None:
+    """A paragraph's run-in title: a first sentence of a few words, capitalised, ended
+    by a full stop, with no verb, and more sentences after it ("Kunta-agentit.
+    Kuuteen suurimpaan kaupunkiin palkataan …")."""
+    sents = ctx.sentences_in_block(b_index)
+    if len(sents) < 2:
+        return None
+    first = sents[0]
+    tokens = ctx.tokens.get(first.index, [])
+    words = [t for t in tokens if t.text[:1].isalnum()]
+    if not 1 <= len(words) <= _RUN_IN_WORDS or not first.text[:1].isupper() or \
+            not first.text.rstrip().endswith(".") or ctx.contacts.get(first.index) or \
+            any(ch.isdigit() for ch in first.text) or \
+            ctx.mentions(first.index, Kind.PERSON, Kind.MUNICIPALITY, Kind.REGION):
+        return None   # "Tiedote 8.11.2018.", "Matti Virtanen.", "Oulu.": no measure
+    if any(t.pos == "teonsana" and not t.case for t in words):
+        return None   # "Hanke päättyi.": a sentence, not a title
+    return first
+
+
+def run_in_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
+    """Paragraphs that open with a run-in title, right under a heading or lead-in that
+    speaks of measures ("Vuodelle 2019 rahoitetaan seuraavat toimet" / "Kunta-agentit.
+    Kuuteen suurimpaan kaupunkiin …" / "Yksi lapsi – yksi suunnitelma. …"): each is a
+    measure named by its title, its paragraph the words about it, like a list item.
+    Two such paragraphs at least, or it is no list. A title another rule read as an
+    organisation's or programme's name ("LAPE-akatemia.", "Lastensuojelun
+    kehittämisohjelma.") is the measure's name: that entity is the measure."""
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    absorbed: dict[str, str] = {}
+    blocks = ctx.blocks
+    for h, head in enumerate(blocks):
+        if head.kind is not BlockKind.HEADING:
+            continue
+        kind = _list_kind(head.text)
+        if kind is None or names_a_role(head.text):
+            continue
+        run: list[tuple[int, Sentence]] = []
+        i = h + 1
+        while i < len(blocks) and blocks[i].kind is BlockKind.PARAGRAPH and \
+                (title := _run_in_title(ctx, i)) is not None:
+            run.append((i, title))
+            i += 1
+        if len(run) < 2:
+            continue
+        context = [s.index for s in ctx.sentences_in_block(h)]
+        owner = _owner(ctx, context)
+        year = _year(ctx, context)
+        for b_index, title in run:
+            label = title.text.strip().rstrip(" .")
+            key = measure_key(label, owner)
+            found.append(MeasureFound(key, label, kind, title.index, f"measure.run-in.{kind}"))
+            absorbed.update((other, key) for other in _named_as(ctx, label) if other != owner)
+            if owner:
+                facts.append(Fact(key, "measureOf", owner, "measure.owner-from-heading",
+                                  title.index, 0.85))
+            if year:
+                facts.append(Fact(key, "startDate", year, "measure.period-from-heading",
+                                  title.index, 0.85))
+                facts.append(Fact(key, "endDate", year, "measure.period-from-heading",
+                                  title.index, 0.85))
+            facts.extend(item_relations(ctx, key, [s.index for s in
+                                                   ctx.sentences_in_block(b_index)]))
+    return found, facts, absorbed
+
+
+def _named_as(ctx: DocContext, label: str) -> list[str]:
+    """Organisations and programmes of the document with a name that is ``label``."""
+    def bare(name: str) -> str:
+        return re.sub(r"\W", "", name.casefold())
+
+    return sorted(k for k, e in ctx.resolution.entities.items()
+                  if e.kind in (Kind.ORGANISATION, Kind.PROGRAMME) and
+                  any(bare(n) == bare(label) for n in e.names))
+
+
 def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
+    """The project or programme a heading names; else the page's project; else the
+    programme the page is about (its only one, or the one it names most)."""
+    from graph_builder.relations import main_programme
+
     for s in sentences:
         named = ctx.mentions(s, Kind.PROJECT, Kind.PROGRAMME)
         if named:
@@ -194,7 +280,11 @@ def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
     if ctx.resolution.main_project:
         return ctx.resolution.main_project
     programmes = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
-    return programmes[0] if len(programmes) == 1 else None
+    return programmes[0] if len(programmes) == 1 else main_programme(ctx)
+
+
+#: Words after a year that put the time outside it: "Jatkuvat toimenpiteet vuoden 2018
+#: jälkeen" (after), "ennen vuotta 2019" is no year phrase at all.
 
 
 def _year(ctx: DocContext, sentences: list[int]) -> When | None:
@@ -209,7 +299,7 @@ def _year(ctx: DocContext, sentences: list[int]) -> When | None:
     return None
 
 
-_AFTER = re.compile(r"\s*(jälkeen|jälkeisiä|jälkeiset|jälkeiseen)\b", re.I)
+_AFTER = re.compile(r"\s*(jälkeen|jälkeisiä|jälkeiset|jälkeiseen|jälkeisen)\b", re.I)
 
 
 #: Words of a measure going on under someone: "jatkuu X:n vastuulla", "siirtyy X:lle",
@@ -243,7 +333,10 @@ def item_relations(ctx: DocContext, key: str, sentences: list[int],
             if a <= r.start < b and _works_with(ctx, r):
                 out.append(Fact(key, "carriedOutWith", r.key, "measure.carried-out-with", s,
                                 0.7))
-        out.extend(span_period_facts(ctx, key, s, lo, hi, "measure.time"))
+        if clause is not None or s == sentences[0]:
+            # the sentence that names the measure; an item's later sentences are read by
+            # measure_values, which knows when they speak of something else
+            out.extend(span_period_facts(ctx, key, s, lo, hi, "measure.time"))
         out.extend(f for f in span_organisation_facts(ctx, key, s, lo, hi, "measure")
                    if f.predicate != "carriedOutWith")
         carried = _CARRIED_ON.search(text)
@@ -749,7 +842,8 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str,
     read from a content area's words, each with the measure it is (see areas)."""
     a, fa = list_measures(ctx)
     s, fs = section_measures(ctx)
-    a, fa = a + s, fa + fs
+    r, fr, titled = run_in_measures(ctx)
+    a, fa = a + s + r, fa + fs + fr
     b, fb = plan_measures(ctx)
     c, fc = action_measures(ctx)
     d, fd = provider_measures(ctx)
@@ -759,7 +853,8 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str,
     m, fm = method_measures(ctx, a + b + n + t)
     named, named_facts = a + b + n + t + m, fa + fb + fn + ft + fm
     found, facts = _join_prose_measures(named, named_facts, c + d + e, fc + fd + fe)
-    return area_measures(ctx, found, facts + anaphor_relations(ctx, found))
+    found, facts, absorbed = area_measures(ctx, found, facts + anaphor_relations(ctx, found))
+    return found, facts + measure_value_facts(ctx, found), {**titled, **absorbed}
 
 
 #: Words that may open a sentence before a noun that refers back: "Tämä tiimi …".

@@ -90,7 +90,7 @@ def method_mentions(ctx: DocContext, s: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _name_part(label: str) -> str:
+def name_part(label: str) -> str:
     """"Trygg förälder -ryhmä" -> "trygg förälder"; "LAVA-työkalu" -> "lava"."""
     return re.split(r"\s+-|-", label, maxsplit=1)[0].casefold()
 
@@ -115,7 +115,7 @@ def method_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
     from graph_builder.relations import sentence_project
 
     programmes = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
-    listed = {_name_part(m.label): m.key for m in known}
+    listed = {name_part(m.label): m.key for m in known}
     seen: dict[str, str] = {}
     found: list[MeasureFound] = []
     facts: list[Fact] = []
@@ -127,7 +127,7 @@ def method_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
             programmes[0] if len(programmes) == 1 else None)
         tokens = ctx.tokens.get(sent.index, [])
         for label, start, end in methods:
-            name = _name_part(label)
+            name = name_part(label)
             key = listed.get(name) or seen.get(name) or _listed_acronym(name, known)
             if key is None:
                 key = seen[name] = measure_key(name, owner)
@@ -177,7 +177,7 @@ def table_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
 
     found: list[MeasureFound] = []
     facts: list[Fact] = []
-    listed = {_name_part(m.label): m.key for m in known}
+    listed = {name_part(m.label): m.key for m in known}
     owner = ctx.resolution.main_project
     for b_index, block in enumerate(ctx.blocks):
         head = table_header(ctx.blocks, b_index)
@@ -191,7 +191,7 @@ def table_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
         sents = [s.index for s in ctx.sentences_in_block(b_index)]
         if len(label) < 3 or not sents:
             continue
-        key = listed.get(_name_part(label)) or _same_measure(label, known) or \
+        key = listed.get(name_part(label)) or _same_measure(label, known) or \
             measure_key(label, owner)
         if key not in listed.values():
             found.append(MeasureFound(key, label, "action", sents[0], "measure.table-row"))

@@ -32,7 +32,7 @@ from graph_builder.model import TABLE_PROJECT_RULE, Document, Fact, Kind, Mentio
 from graph_builder.morphology import is_acronym, tokenize
 from graph_builder.privacy import without_personal
 from graph_builder.quads import Quads
-from graph_builder.relations import relation_facts
+from graph_builder.relations import ROLE_PREDICATE, relation_facts
 from graph_builder.resolve import Entity, Resolution, merge, resolve_document
 from graph_builder.segment import blocks as split_blocks
 from graph_builder.segment import sentences as split_sentences
@@ -136,16 +136,22 @@ def analyse(document: Document, gaz: Gazetteer | None = None,
                                                sentence_list[m.sentence].end, m.label, m.label,
                                                m.rule, m.sentence))
             resolution.keys[len(resolution.mentions) - 1] = m.key
-        facts = _absorb(resolution, absorbed, facts + measure_facts)
+        facts = facts + measure_facts
         facts.extend(value_facts(ctx, facts))
-        facts = _dedupe(facts)
+        facts = _dedupe(_absorb(resolution, absorbed, facts))
     return DocResult(document, ctx, facts, labels)
 
 
+#: Predicates whose subject or object only an organisation can be: a name another rule
+#: read as a party ("THL toteuttaa yhdessä Kuntaliiton kanssa LAPE-akatemian") that
+#: turns out to be a measure takes no part in these.
+_PARTY_ONLY = frozenset({"contributes", "memberOf", "cooperatesWith", "participation"})
+
+
 def _absorb(resolution: Resolution, absorbed: dict[str, str], facts: list[Fact]) -> list[Fact]:
-    """Names another rule read as organisations that are a measure's own words
-    ("OT-keskus"): their mentions and facts go to the measure, and the organisation
-    goes."""
+    """Names another rule read as organisations or programmes that are a measure's own
+    words ("OT-keskus", a run-in title "LAPE-akatemia."): their mentions and facts go to
+    the measure, and the entity goes; a role or party fact about it goes too."""
     if not absorbed:
         return facts
     for i, key in list(resolution.keys.items()):
@@ -157,7 +163,17 @@ def _absorb(resolution: Resolution, absorbed: dict[str, str], facts: list[Fact])
             resolution.entities[into].names.update(old.names)
     return [Fact(absorbed.get(f.subject, f.subject), f.predicate,
                  absorbed.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
-                 f.rule, f.sentence, f.confidence, f.extra) for f in facts]
+                 f.rule, f.sentence, f.confidence, f.extra) for f in facts
+            if not _party_fact(f, absorbed)]
+
+
+def _party_fact(fact: Fact, absorbed: dict[str, str]) -> bool:
+    """Does the fact give an absorbed name a part only an organisation plays?"""
+    obj = fact.obj if isinstance(fact.obj, str) else None
+    if obj in absorbed and (fact.predicate in ROLE_PREDICATE.values() or
+                            "role" in dict(fact.extra) or fact.predicate in _PARTY_ONLY):
+        return True
+    return fact.subject in absorbed and fact.predicate in _PARTY_ONLY
 
 
 def _map_extra(extra: tuple[tuple[str, object], ...],

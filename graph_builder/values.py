@@ -79,14 +79,18 @@ _BARE_YEAR = re.compile(r"(?<![\d.,])" + _YEAR + r"(?!\d|[.,]\d|\s*(?:euro|€|%
 _NUMBER = r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?"
 _MONEY = re.compile(
     r"(?:(noin|n\.|yli|lähes|ainakin|enintään|yhteensä)\s+)?(?<![\d,.])" + _NUMBER
-    + r"\s*(miljoonaa|miljoonan|milj\.?|M|mrd|miljardia|tuhatta|t|k)?\s*"
+    + r"\s*(miljoonaa|miljoonan|miljoonalla|miljoonaan|miljoonasta|milj\.?|M|mrd|miljardia|"
+    r"tuhatta|t|k)?\s*"
     r"(euroa|euron|eurolla|eurosta|euroon|euro|€|EUR|e)(?![\w])", re.I)
 _SHARE = re.compile(r"^\s*\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)")
 #: "osuus on 80 % eli 948 800 euroa": the share, then the amount it comes to.
 _SHARE_BEFORE = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d+)?)\s*(?:%|prosenttia)\s*(?:eli|,)\s*$")
 #: "Valtionavustus kattaa 80 % kustannuksista": a share stated without an amount.
 _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*(?:%|prosenttia)")
-_MULTIPLIER = {"miljoonaa": 10**6, "miljoonan": 10**6, "milj": 10**6, "milj.": 10**6,
+#: The multiplier words as written: "5,67 miljoonalla eurolla" is an amount too (the
+#: adessive says what something is paid with), "miljoonaan" and "miljoonasta" likewise.
+_MULTIPLIER = {"miljoonaa": 10**6, "miljoonan": 10**6, "miljoonalla": 10**6,
+               "miljoonaan": 10**6, "miljoonasta": 10**6, "milj": 10**6, "milj.": 10**6,
                "m": 10**6, "mrd": 10**9, "miljardia": 10**9, "tuhatta": 10**3,
                "t": 10**3, "k": 10**3}
 

@@ -44,6 +44,12 @@ def _areas(tmp_path: Path, text: str) -> dict[str, list[str | None]]:
                  id="heading"),
     pytest.param("Maakuntien LAPE-muutosagentit jatkavat työtään.", "muutosagentit",
                  "Maakuntien LAPE-muutosagentit", id="continued"),
+    pytest.param("Kunta rakentaa perhekeskuksen, joka kokoaa palvelut.", "perhekeskus",
+                 "Perhekeskus", id="object-before-its-relative-clause"),
+    pytest.param("Maija Virtanen esitteli perhekeskusten käyttöönottoa.", "perhekeskus",
+                 "Perhekeskusten käyttöönotto", id="a-person-with-a-verb-is-no-title"),
+    pytest.param("Syksyllä THL käynnistää LAPE-akatemian, joka valmentaa johtoa.",
+                 "lape-akatemia", "LAPE-akatemia", id="national-measure"),
 ])
 def test_a_mention_that_is_a_measure_and_its_phrase(tmp_path: Path, text: str, area: str,
                                                     phrase: str) -> None:

@@ -19,6 +19,8 @@ MONEY = [
     # the share before the amount it comes to
     ("Valtionavustuksen osuus on 80 % eli 948 800 euroa", Decimal("948800"), Decimal("0.8"),
      "state-grant"),
+    # a multiplier in another case: what something is paid with
+    ("rahoittaa työtä yhteensä 3,25 miljoonalla eurolla", Decimal("3250000"), None, "funding"),
 ]
 
 

@@ -192,7 +192,7 @@ def test_content_areas_reference_data() -> None:
     keys = [a.key for a in areas]
     assert len(keys) == len(set(keys))
     assert {a.programme for a in areas} == {"LAPE"}
-    assert {a.scope for a in areas} == {"specific", "generic"}
+    assert {a.scope for a in areas} == {"specific", "national", "generic"}
     assert all(a.terms and a.label_fi and a.label_en for a in areas)
     by_key = {a.key: a for a in areas}
     assert ("osaamis-", "ja", "tukikesk") in by_key["ot-keskus"].terms

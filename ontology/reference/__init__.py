@@ -43,7 +43,7 @@ _REGION_CODE = re.compile(r"^[0-9]{2}$")
 _MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
 _BODY_TYPES = frozenset({"ministry", "agency", "government", "parliament", "association"})
 _AUTHORITY_TYPES = frozenset({"hospital-district", "sote-joint-authority"})
-_AREA_SCOPES = frozenset({"specific", "generic"})
+_AREA_SCOPES = frozenset({"specific", "national", "generic"})
 
 
 class ReferenceDataError(ValueError):
@@ -126,8 +126,10 @@ class ContentArea:
     label_en: str
     programme: str       # the programme's abbreviation: "LAPE"
     programme_fi: str    # its Finnish name: "Lapsi- ja perhepalveluiden muutosohjelma"
-    scope: str           # "specific": a term of the programme; "generic": an everyday
-                         # word ("lastensuojelu") that names the area only among others
+    scope: str           # "specific": a term of the programme; "national": one too, for
+                         # a measure the programme runs itself ("LAPE-akatemia"), never
+                         # a regional project's; "generic": an everyday word
+                         # ("lastensuojelu") that names the area only among others
     terms: tuple[tuple[str, ...], ...]   # word patterns, see SOURCES.md
 
 
