@@ -687,7 +687,8 @@ def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule:
     runs, goes on or ends: "jatketaan joulukuun 2019 loppuun" (its end), "pilotoitu …
     keväästä 2018", "alkaa syksyllä 2017", "avataan kokeiluna syksyllä 2017",
     "vuodesta 2019" (unless it goes on from then: "jatkuu vuodesta 2019" started before),
-    "on vakinaistettu 1.1.2019 alkaen", "syyskuusta 2018 lähtien" (its start), "kokeilu päättyi 31.12.2018" (its end), "oli kokeilussa syksyllä 2018",
+    "on vakinaistettu 1.1.2019 alkaen", "syyskuusta 2018 lähtien" (its start), "kokeilu
+    päättyi 31.12.2018" (its end), "oli kokeilussa syksyllä 2018",
     "kokeillaan 1.9.–31.12.2018" (its period), a title "Siltaustoimet vuodelle 2019" (its
     period). ``rule`` names the facts' rule ("measure.content-area" -> "…-start")."""
     tokens = ctx.tokens.get(s, [])
