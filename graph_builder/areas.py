@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from graph_builder.context import DocContext, Resolved, case_at
@@ -158,17 +158,21 @@ def _foreign_tail(pattern: str, at: int, tok: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _spots(text: str) -> dict[str, int]:
+    """Every term pattern a word holds, and where in the word it starts (a word's
+    spots depend on its letters only, so each distinct word is looked at once)."""
+    if not text[:1].isalpha():
+        return {}
+    tok = Token(text, 0, len(text), text)
+    return {p: at for p in _patterns() if (at := _word_at(p, tok)) is not None}
+
+
 def term_matches(tokens: list[Token]) -> list[tuple[ContentArea, int, int]]:
     """(area, first, last token) of every term in a sentence, leftmost, longest first."""
-    spots: list[dict[str, int]] = []     # token -> {pattern: where it starts in the word}
-    for tok in tokens:
-        here: dict[str, int] = {}
-        if tok.text[:1].isalpha():
-            for pattern in _patterns():
-                at = _word_at(pattern, tok)
-                if at is not None:
-                    here[pattern] = at
-        spots.append(here)
+    if not _any_term(" ".join(t.text for t in tokens)):
+        return []   # no term's first word anywhere: most sentences stop here
+    spots = [_spots(tok.text) for tok in tokens]   # token -> {pattern: where it starts}
     out: list[tuple[ContentArea, int, int]] = []
     taken: set[int] = set()
     for i in range(len(tokens)):

@@ -13,6 +13,7 @@ aikana" in the next sentence gives its completion date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph_builder.areas import (
@@ -138,6 +139,17 @@ _SECTION_HEADING = re.compile(r"yhteystied|yhteyshenkil|lisätiet|rahoitu|budjet
                               re.I)
 
 
+def _measure_headings(ctx: DocContext) -> Iterator[tuple[int, str]]:
+    """Headings that speak of measures ("Kehittämisen painopisteet", "Siltaustoimet"),
+    not of people in a role, with the kind of measure they speak of."""
+    for h, head in enumerate(ctx.blocks):
+        if head.kind is not BlockKind.HEADING:
+            continue
+        kind = _list_kind(head.text)
+        if kind is not None and not names_a_role(head.text):
+            yield h, kind
+
+
 def section_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     """Measures written as sub-headings, each with its paragraph, under a measure heading.
 
@@ -150,12 +162,7 @@ def section_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     found: list[MeasureFound] = []
     facts: list[Fact] = []
     blocks = ctx.blocks
-    for h, head in enumerate(blocks):
-        if head.kind is not BlockKind.HEADING:
-            continue
-        kind = _list_kind(head.text)
-        if kind is None or names_a_role(head.text):
-            continue
+    for h, kind in _measure_headings(ctx):
         sections: list[tuple[int, int]] = []   # (sub-heading block, its paragraph block)
         i = h + 1
         while i + 1 < len(blocks) and blocks[i].kind is BlockKind.HEADING \
@@ -223,12 +230,7 @@ def run_in_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], di
     facts: list[Fact] = []
     absorbed: dict[str, str] = {}
     blocks = ctx.blocks
-    for h, head in enumerate(blocks):
-        if head.kind is not BlockKind.HEADING:
-            continue
-        kind = _list_kind(head.text)
-        if kind is None or names_a_role(head.text):
-            continue
+    for h, kind in _measure_headings(ctx):
         run: list[tuple[int, Sentence]] = []
         i = h + 1
         while i < len(blocks) and blocks[i].kind is BlockKind.PARAGRAPH and \

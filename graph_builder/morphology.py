@@ -206,7 +206,7 @@ def _line_break_join(text: str, match: re.Match[str], nxt: re.Match[str] | None)
 
 
 #: Case endings an unknown word (a brand, an abbreviation written as a word) takes
-#: straight after its stem: "Eksoten", "Soitessa", "Careaan", "soteen".
+#: straight after its stem: "Eksoten", "Soitessa", "Careassa", "soteen".
 CASE_ENDINGS = ("n", "a", "ä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä",
                 "lle", "ksi", "na", "nä", "han", "hen", "hin", "hon", "hun", "aan", "ään",
                 "een", "iin", "t", "ja", "jä", "ta", "tä", "en", "in")
@@ -218,11 +218,15 @@ def known_stem(word: str, known: Container[str]) -> str | None:
     brands, so their inflected forms come back unanalysed."""
     if word in known:
         return word
-    for ending in CASE_ENDINGS:
-        stem = word[: -len(ending)] if word.endswith(ending) else None
-        if stem and len(stem) >= 3 and stem in known:
+    for k in _ENDING_LENGTHS:   # shortest ending first, as the list was tried before
+        stem = word[:-k]
+        if len(stem) >= 3 and word[-k:] in _ENDINGS and stem in known:
             return stem
     return None
+
+
+_ENDINGS = frozenset(CASE_ENDINGS)
+_ENDING_LENGTHS = sorted({len(e) for e in CASE_ENDINGS})
 
 
 def is_acronym(word: str) -> bool:
