@@ -515,7 +515,10 @@ class AreaFound:
 
 
 def all_mentions(ctx: DocContext) -> dict[int, list[AreaMention]]:
-    """The area mentions of every sentence that has any, by sentence index."""
+    """The area mentions of every sentence that has any, by sentence index. Two stages
+    ask for them (area_measures, measure_values): the last document's are kept."""
+    if _LAST[0] is ctx:
+        return _LAST[1]
     out: dict[int, list[AreaMention]] = {}
     for sent in ctx.sentences:
         if _any_term(sent.text):
@@ -524,7 +527,11 @@ def all_mentions(ctx: DocContext) -> dict[int, list[AreaMention]]:
                 out[sent.index] = found
     for s, m in _anaphors(ctx, out):
         out.setdefault(s, []).append(m)
+    _LAST[:] = [ctx, out]
     return out
+
+
+_LAST: list = [None, {}]   # [the document context, its area mentions]
 
 
 def _label_head(label: str) -> str | None:

@@ -18,7 +18,8 @@ kuntayhtymät" is not an organisation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import lru_cache
 
 from graph_builder.gazetteer import Gazetteer
 from graph_builder.lexicon import (
@@ -51,8 +52,7 @@ Finder = Callable[[Sentence, list[Token], Gazetteer], list[Mention]]
 
 
 def _is_title(token: Token) -> bool:
-    word = token.lemma.lower()
-    return token.text[:1].islower() and any(word.endswith(h) for h in TITLE_HEADS)
+    return token.text[:1].islower() and token.lemma.lower().endswith(TITLE_HEADS)
 
 
 def _action_noun(token: Token) -> bool:
@@ -63,7 +63,10 @@ def _action_noun(token: Token) -> bool:
         and re.search(r"[aeiouyäö]minen$", token.text.lower()) is not None
 
 
-def _head_of(lemma: str, heads: Iterable[str]) -> str | None:
+@lru_cache(maxsize=65536)
+def _head_of(lemma: str, heads: tuple[str, ...] | frozenset[str]) -> str | None:
+    """The head word ``lemma`` ends in (its last part after a hyphen), the first of
+    ``heads`` that fits; cached, as the same words come back sentence after sentence."""
     low = lemma.lower().split("-")[-1]
     for head in heads:
         if low.endswith(head):
