@@ -37,6 +37,40 @@ class Body:
     abbreviation: str | None
 
 
+_ERVA_TAIL = r"(?:-erva|-erityisvastuualue|:n\s+erityisvastuualue)\w*"
+_ERVA_JOIN = r"(?:,\s*|\s+(?:ja|sekä|tai)\s+)"
+
+
+@dataclass(frozen=True)
+class ErvaPatterns:
+    """How texts write a special responsibility area: its full name or its host
+    district's genitive before "erityisvastuualue" (with the name written so),
+    "KYS-erva" / "KYS:n erityisvastuualue", and each stem of "TAYS-, OYS- ja TYKS-ervat"."""
+
+    named: tuple[tuple[re.Pattern[str], reference.ErvaArea, str], ...]
+    short: re.Pattern[str] | None
+    stems: re.Pattern[str] | None
+    by_short: dict[str, reference.ErvaArea]
+
+
+def _erva_patterns(areas: list[reference.ErvaArea]) -> ErvaPatterns:
+    named = []
+    for e in areas:
+        # the host district is the first listed (erva_areas.csv: the hospital's own)
+        host = e.hospital_districts[0] + "n" if e.hospital_districts else ""
+        for stem in filter(None, (e.name_fi.rsplit(" ", 1)[0], host)):
+            pattern = re.compile(rf"\b{re.escape(stem)}\s+erityisvastuualue\w*", re.I)
+            named.append((pattern, e, f"{stem} erityisvastuualue"))
+    shorts = "|".join(re.escape(e.hospital_abbreviation) for e in areas)
+    if not shorts:
+        return ErvaPatterns(tuple(named), None, None, {})
+    short = re.compile(rf"\b({shorts}){_ERVA_TAIL}")
+    stems = re.compile(rf"\b({shorts})-(?={_ERVA_JOIN}(?:(?:{shorts})-{_ERVA_JOIN})*"
+                       rf"(?:{shorts}){_ERVA_TAIL})")
+    return ErvaPatterns(tuple(named), short, stems,
+                        {e.hospital_abbreviation: e for e in areas})
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     regions: dict[str, Place]          # casefolded Finnish/Swedish name -> region
@@ -51,6 +85,7 @@ class Gazetteer:
     #: Names of several words by their casefolded words ("siun", "sote"): brands
     #: with no type word for the name finders to catch.
     phrases: dict[str, list[tuple[tuple[str, ...], Body]]]   # by first word
+    erva: ErvaPatterns   # the special responsibility areas' names, compiled once
 
     def region(self, lemma: str) -> Place | None:
         return self.regions.get(lemma.casefold())
@@ -90,7 +125,7 @@ def gazetteer() -> Gazetteer:
         body = Body(b.key, b.name_fi, b.abbreviation or None)
         for name in filter(None, names):
             bodies[loose_key(name)] = body
-            bodies.setdefault(loose_key(_without_legal_form(name)), body)
+            bodies.setdefault(loose_key(without_legal_form(name)), body)
         for name in b.alt_names:
             words = tuple(w.casefold() for w in name.split())
             if len(words) == 1 and name[:1].isupper():
@@ -115,12 +150,13 @@ def gazetteer() -> Gazetteer:
             bodies[loose_key(name)] = body
     by_key = {b.key: b for b in bodies.values()}
     return Gazetteer(regions, municipalities, bodies, abbreviations, genitive, by_key, ervas,
-                     one_word, phrases)
+                     one_word, phrases, _erva_patterns(list(ervas.values())))
 
 
 #: A legal form closing a name: "Suomen Kuntaliitto ry" is written "Suomen Kuntaliitto" too.
 _LEGAL_FORM = re.compile(r"\s+(ry|rf|r\.y\.|Oy|Oyj|Ab)$")
 
 
-def _without_legal_form(name: str) -> str:
+def without_legal_form(name: str) -> str:
+    """"Suomen Kuntaliitto ry" -> "Suomen Kuntaliitto": the same body either way."""
     return _LEGAL_FORM.sub("", name)

@@ -36,6 +36,7 @@ from graph_builder.lexicon import (
 )
 from graph_builder.model import ERVA_RULE, STEERING_HEADING_RULE, Kind, Mention, Sentence, Token
 from graph_builder.morphology import is_acronym, join_words, known_stem, name_base_form
+from ontology.reference import ErvaArea
 
 PUNCT = set(",;:()[]{}\"“”«»'’.!?/–—•|")
 CONJUNCTIONS = {"ja", "sekä", "tai", "&"}
@@ -391,39 +392,23 @@ def _reference_phrase(tokens: list[Token], i: int, sent: Sentence,
     return []
 
 
-_ERVA_TAIL = r"(?:-erva|-erityisvastuualue|:n\s+erityisvastuualue)\w*"
-_ERVA_JOIN = r"(?:,\s*|\s+(?:ja|sekä|tai)\s+)"
 
 
 def erva_areas(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
     """Special responsibility areas (reference data): "Kuopion yliopistollisen sairaalan
     erityisvastuualueella", "KYS-erva", "KYS:n erityisvastuualue", and each stem of
-    "TAYS-, OYS- ja TYKS-ervat"."""
-    out = []
+    "TAYS-, OYS- ja TYKS-ervat" (the patterns: ``gazetteer.ErvaPatterns``)."""
     text = sent.text
     if "erva" not in text and "erityisvastuu" not in text.lower():
-        return out   # every form below ends in one of these: most sentences stop here
-    shorts = "|".join(re.escape(e.hospital_abbreviation) for e in gaz.ervas.values())
-    if not shorts:
-        return out
-    by_short = {e.hospital_abbreviation: e for e in gaz.ervas.values()}
-    found: list[tuple[int, int, object]] = []
-    for e in gaz.ervas.values():
-        # "Kuopion yliopistollisen sairaalan erityisvastuualue", or by its host district:
-        # "Helsingin ja Uudenmaan sairaanhoitopiirin erityisvastuualue"
-        host = e.hospital_districts[0] if e.hospital_districts else ""
-        for stem in filter(None, (e.name_fi.rsplit(" ", 1)[0], host and host + "n")):
-            for m in re.finditer(rf"\b{re.escape(stem)}\s+erityisvastuualue\w*", text, re.I):
-                found.append((m.start(), m.end(), (e, f"{stem} erityisvastuualue")))
-    for m in re.finditer(rf"\b({shorts}){_ERVA_TAIL}", text):
-        found.append((m.start(), m.end(), (by_short[m.group(1)], None)))
-    stems = rf"\b({shorts})-(?={_ERVA_JOIN}(?:(?:{shorts})-{_ERVA_JOIN})*(?:{shorts}){_ERVA_TAIL})"
-    for m in re.finditer(stems, text):
-        found.append((m.start(), m.end(), (by_short[m.group(1)], None)))
-    for a, b, (e, name) in found:
-        out.append(Mention(Kind.ORGANISATION, sent.start + a, sent.start + b, text[a:b],
-                           name or e.name_fi, ERVA_RULE, sent.index, confidence=0.95))
-    return out
+        return []   # every form ends in one of these: most sentences stop here
+    found: list[tuple[int, int, ErvaArea, str]] = []
+    for pattern, area, name in gaz.erva.named:
+        found.extend((m.start(), m.end(), area, name) for m in pattern.finditer(text))
+    for pattern in filter(None, (gaz.erva.short, gaz.erva.stems)):
+        found.extend((m.start(), m.end(), area, area.name_fi) for m in pattern.finditer(text)
+                     if (area := gaz.erva.by_short[m.group(1)]))
+    return [Mention(Kind.ORGANISATION, sent.start + a, sent.start + b, text[a:b], name,
+                    ERVA_RULE, sent.index, confidence=0.95) for a, b, _, name in found]
 
 
 def programmes(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph_builder.gazetteer import Gazetteer, loose_key
+from graph_builder.gazetteer import Gazetteer, loose_key, without_legal_form
 from graph_builder.lexicon import ALIAS_CUES, PROGRAMME_HEADS, PROJECT_HEADS
 from graph_builder.model import (
     PROJECT_NAME_RULE,
@@ -315,15 +315,18 @@ def _join_card_names(mentions: list[Mention], keys: list[str], text: str,
     ("Hankkeen nimi: Pohjoisen perheet – Lapin … muutoshanke") and with its short-name
     field ("Lyhenne: PoPe"), whichever the finders read first."""
     names = [i for i, m in enumerate(mentions) if m.rule == PROJECT_NAME_RULE]
+    by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
-        if m.kind is not Kind.PROJECT:
-            continue
-        for j, other in enumerate(mentions):
-            # in prose too: "Hankkeen nimi on Perheet keskiöön – Kymenlaakson … muutoshanke"
-            if other.kind is Kind.PROJECT and other.sentence == m.sentence and \
-                    _DASH_BETWEEN.match(text[m.end:other.start]) and \
-                    (i in names or _name_region(other.name, gaz) is not None):
-                uf.union(keys[i], keys[j])
+        if m.kind is Kind.PROJECT:
+            by_sentence.setdefault(m.sentence, []).append(i)
+    for projects in by_sentence.values():
+        for i in projects:
+            for j in projects:
+                # in prose too: "Hankkeen nimi on Perheet keskiöön – Kymenlaakson … muutoshanke"
+                if _DASH_BETWEEN.match(text[mentions[i].end:mentions[j].start]) and (
+                        mentions[i].rule == PROJECT_NAME_RULE or
+                        _name_region(mentions[j].name, gaz) is not None):
+                    uf.union(keys[i], keys[j])
     for j, m in enumerate(mentions):
         if m.rule == "card.project-short-name":
             before = [i for i in names if mentions[i].start < m.start]
@@ -419,13 +422,10 @@ def abbreviates(abbr: str, words: list[str]) -> bool:
     return len(abbr) >= 2 and len(words) >= 1 and match(0, 0, 0)
 
 
-_LEGAL_TAIL = re.compile(r"\s+(ry|rf|r\.y\.|Oy|Oyj|Ab)$")
-
-
 def _join_abbreviated_heads(mentions: list[Mention], keys: list[str], uf: UnionFind) -> None:
     """"MLL:n Itä-Suomen piiri" is "Mannerheimin Lastensuojeluliiton Itä-Suomen piiri"
     when one document names both: the same ending after an acronym of the first words."""
-    names = {_LEGAL_TAIL.sub("", m.name): i for i, m in enumerate(mentions)
+    names = {without_legal_form(m.name): i for i, m in enumerate(mentions)
              if m.kind is Kind.ORGANISATION}
     for short, i in names.items():
         words = short.split()

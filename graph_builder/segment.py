@@ -152,44 +152,50 @@ _TABLE_HEAD = re.compile(r"^(toimenpiteet|toimenpide|toimintamalli|malli|tulos|t
                          re.I)
 
 
-def _header_line(line: str) -> bool:
-    cells = [line[a:b] for a, b in _chunks(line)]
+def _header_line(line: str, chunks: list[tuple[int, int]]) -> bool:
+    cells = [line[a:b] for a, b in chunks]
     return len(cells) == 2 and bool(_TABLE_HEAD.match(cells[0].strip())) and \
         len(cells[1].split()) <= 5 and not re.search(r"\d", cells[1])
 
 
-def spaced_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[tuple[int, int], ...]]:
+Cells = tuple[tuple[int, int], ...]
+
+
+def spaced_rows(lines: list[str], starts: list[int]) -> tuple[dict[int, Cells], set[int]]:
     """Tables laid out with spaces, as PDF tables come out as text: runs of three
     lines or more, each with two text runs or more apart by wide gaps, one of them
     with three columns or more (or a two-column header such as "Toimenpide
     Vastuutaho"). Cells are placed under the columns of the widest line by their
     middle, so a right-aligned number finds its column and an empty cell stays
     empty; an indented line with one run under a later column carries on the cell
-    above it. Returns the first line of each row -> cells as document offsets; the
-    lines a row carries on into are left out of the result and belong to it."""
-    out: dict[int, tuple[tuple[int, int], ...]] = {}
+    above it. Returns the first line of each row -> cells as document offsets, and
+    the lines that carry on a row above them (they belong to it)."""
+    runs = [_chunks(line) if "|" not in line else [] for line in lines]
+    out: dict[int, Cells] = {}
+    carried: set[int] = set()
     i = 0
     while i < len(lines):
         j = i
         columns: list[int] = []
-        while j < len(lines) and "|" not in lines[j] and (
-                len(_chunks(lines[j])) >= 2 or
-                j > i and columns and _continuation(lines[j], columns)):
-            if len(_chunks(lines[j])) > len(columns):
-                columns = [a for a, _ in _chunks(lines[j])]
+        while j < len(lines) and (len(runs[j]) >= 2 or
+                                  j > i and _continuation(runs[j], columns)):
+            if len(runs[j]) > len(columns):
+                columns = [a for a, _ in runs[j]]
             j += 1
-        rows = [k for k in range(i, j) if len(_chunks(lines[k])) >= 2]
-        if len(rows) >= 3 and (len(columns) >= 3 or _header_line(lines[i])):
+        rows = {k for k in range(i, j) if len(runs[k]) >= 2}
+        if len(rows) >= 3 and (len(columns) >= 3 or _header_line(lines[i], runs[i])):
             current: int | None = None
             cells: list[tuple[int, int]] = []
             for k in range(i, j):
-                line = lines[k]
                 if k in rows:
                     if current is not None:
                         out[current] = tuple(cells)
                     current = k
-                    cells = [(starts[k] + len(line), starts[k] + len(line))] * len(columns)
-                for a, b in _chunks(line):
+                    cells = [(starts[k] + len(lines[k]), starts[k] + len(lines[k]))] * \
+                        len(columns)
+                else:
+                    carried.add(k)
+                for a, b in runs[k]:
                     middle = (a + b) / 2
                     col = max((n for n, st in enumerate(columns) if n == 0 or st - 2 <= middle),
                               default=0)
@@ -199,16 +205,12 @@ def spaced_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[tuple[in
                         cells[col] = (starts[k] + a, starts[k] + b)
             if current is not None:
                 out[current] = tuple(cells)
-            for k in range(i, j):
-                if k not in rows:
-                    out.setdefault(-k - 1, ())   # a carried-on line: marked, no row of its own
         i = max(j, i + 1)
-    return out
+    return out, carried
 
 
-def _continuation(line: str, columns: list[int]) -> bool:
+def _continuation(chunks: list[tuple[int, int]], columns: list[int]) -> bool:
     """One run of text, indented to a column after the first."""
-    chunks = _chunks(line)
     return len(chunks) == 1 and len(columns) >= 2 and chunks[0][0] >= columns[1] - 2
 
 
@@ -218,17 +220,16 @@ _PERSON_LINE = re.compile(r"^\s*[A-ZÄÖÅ][a-zäöåéü]+(?:-[A-ZÄÖÅ][a-zä
                           r"(?:[A-ZÄÖÅ][a-zäöåéü]+-?)+,")
 
 
-def _person_lines(para: list[tuple[int, int, int]], raw: list[str],
-                  spans: list[tuple[int, int, int]]) -> list[tuple[tuple, tuple]]:
+def _person_lines(para: list[tuple[int, int, int]],
+                  raw: list[str]) -> list[tuple[tuple, tuple]]:
     """A paragraph that is a list of people without bullets, one "Name, title,
     organisation" per line, a line that goes on in lower case belonging to the one
     above (a PDF's wrapped line): its items as (first line, last line) pairs."""
     if len(para) < 2:
         return []
-    index = {span: i for i, span in enumerate(spans)}
     items: list[list[tuple[int, int, int]]] = []
     for span in para:
-        line = raw[index[span]] if span in index else ""
+        line = raw[span[2] - 1]   # a span's third part is its 1-based line number
         if _PERSON_LINE.match(line):
             items.append([span])
         elif items and line.strip()[:1].islower():
@@ -250,7 +251,7 @@ def blocks(text: str) -> list[Block]:
     raw = [text[s:e] for s, e, _ in lines]
     furniture = page_furniture(raw)
     raw = ["" if i in furniture else line for i, line in enumerate(raw)]
-    spaced = spaced_rows(raw, [a for a, _, _ in lines])
+    spaced, carried = spaced_rows(raw, [a for a, _, _ in lines])
     out: list[Block] = []
     heading: int | None = None
     lead_in: int | None = None   # a "Label:" line that opens a list
@@ -258,7 +259,7 @@ def blocks(text: str) -> list[Block]:
 
     def flush_paragraph() -> None:
         nonlocal para
-        people = _person_lines(para, raw, lines)
+        people = _person_lines(para, raw)
         if people:
             for first, last in people:
                 s, e = _strip(text, first[0], last[1])
@@ -292,7 +293,7 @@ def blocks(text: str) -> list[Block]:
             s, e = _strip(text, start + bullet.end(), end)
             owner = lead_in if lead_in is not None else heading
             out.append(Block(BlockKind.ITEM, s, e, text[s:e], number, owner))
-        elif -i - 1 in spaced:
+        elif i in carried:
             continue   # carried on into the row above
         elif i in spaced:
             flush_paragraph()
