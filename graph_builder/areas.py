@@ -51,6 +51,8 @@ from graph_builder.lexicon import (
     AREA_TRAINS,
     AREA_TRIAL,
     AREA_UNTIL,
+    MEASURE_LIST_CUES,
+    NON_FINITE_ENDINGS,
     ORGANISATION_HEADS,
     TITLE_HEADS,
 )
@@ -68,6 +70,8 @@ _COORDINATORS = {"ja", "sekä", "tai", ","}
 _RELATIVE = re.compile(r"^(joka|jonka|jota|jossa|josta|johon|jolla|jolle|jotka|joiden|joita|"
                        r"joissa|joista|joihin|joilla|joille)$", re.I)
 _CLAUSE_END = {".", ";", ":", "–", "—", "|", "?", "!"}
+#: An area whose name is a bridging measure's ("Siltaustoimet"), by the list cue's words.
+_BRIDGING = next(p for p, kind in MEASURE_LIST_CUES if kind == "bridging-measure")
 _NAME_KINDS = (Kind.PROJECT, Kind.PROGRAMME, Kind.PERSON, Kind.ORGANISATION,
                Kind.MUNICIPALITY, Kind.REGION)
 _PLACE_CASES = ("sisaolento", "ulkoolento", "sisatulento", "ulkotulento")
@@ -515,10 +519,7 @@ class AreaFound:
 
 
 def all_mentions(ctx: DocContext) -> dict[int, list[AreaMention]]:
-    """The area mentions of every sentence that has any, by sentence index. Two stages
-    ask for them (area_measures, measure_values): the last document's are kept."""
-    if _LAST[0] is ctx:
-        return _LAST[1]
+    """The area mentions of every sentence that has any, by sentence index."""
     out: dict[int, list[AreaMention]] = {}
     for sent in ctx.sentences:
         if _any_term(sent.text):
@@ -527,11 +528,7 @@ def all_mentions(ctx: DocContext) -> dict[int, list[AreaMention]]:
                 out[sent.index] = found
     for s, m in _anaphors(ctx, out):
         out.setdefault(s, []).append(m)
-    _LAST[:] = [ctx, out]
     return out
-
-
-_LAST: list = [None, {}]   # [the document context, its area mentions]
 
 
 def _label_head(label: str) -> str | None:
@@ -779,16 +776,19 @@ def _verb_before(tokens: list[Token], at: int, verbs: re.Pattern[str]) -> bool:
     the clause's nearest verb before it, past the places between ("avattiin
     Jyväskylään, Jämsään ja Äänekoskelle syksyllä 2017")."""
     before = [t for t in tokens if t.end <= at]
-    if any(t.pos == "teonsana" and verbs.match(t.text) for t in before[-3:]):
+    if any(_finite_verb_word(t) and verbs.match(t.text) for t in before[-3:]):
         return True
     for t in reversed(before[-10:]):
-        if t.text in _CLAUSE_END or t.text == ",":
-            if t.text != ",":
-                return False
-            continue
-        if t.pos == "teonsana" and t.text[:1].islower():
+        if t.text in _CLAUSE_END or t.text == "(":
+            return False   # "(maakuntien aloitus vuoden 2021 alussa)": an aside's time
+        if _finite_verb_word(t) and t.text[:1].islower():
             return bool(verbs.match(t.text))
     return False
+
+
+def _finite_verb_word(t: Token) -> bool:
+    """A verb that states an act: not "siirtyessä", "päättyessä" (when … moves, ends)."""
+    return t.pos == "teonsana" and not t.text.lower().endswith(NON_FINITE_ENDINGS)
 
 
 def _clause(tokens: list[Token], m: AreaMention) -> tuple[int, int]:
@@ -799,9 +799,6 @@ def _finite(tok: Token) -> bool:
     """A verb in a finite form as written: "uudistetaan", "avattiin", "on"."""
     return tok.pos == "teonsana" and not tok.case and tok.text[:1].islower()
 
-
-_RELATIVE = re.compile(r"^(joka|jotka|jonka|joiden|jota|joita|jossa|joissa|josta|joista|"
-                       r"johon|joihin|jolla|joilla|jolle|joille)$", re.I)
 
 
 def clause_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -981,7 +978,8 @@ def _referred_area(tokens: list[Token], label: str) -> str | None:
     return None
 
 
-def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
+def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact],
+                  mentions: dict[int, list[AreaMention]]
                   ) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
     """The content areas of a document as measures, joined with the measures the list,
     section and prose rules already made of them (one node per area, not two).
@@ -990,11 +988,11 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
     entry per label (the area's canonical name and each phrase, on the node of a list
     item that names the area or on a new one), measures that prose rules read from an
     area's words joined into that node, and the organisations other rules read from
-    an area's words ("OT-keskus"), each with the measure it is."""
+    an area's words ("OT-keskus"), each with the measure it is. ``mentions`` are the
+    document's area mentions (``all_mentions``), which measure_values reads too."""
     from graph_builder.measures import MeasureFound as measure_found
     from graph_builder.measures import measure_key as key_of
 
-    mentions = all_mentions(ctx)
     areas = document_areas(ctx, mentions)
     if not areas:
         return found, facts, {}
@@ -1034,7 +1032,7 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
             if owner is None:
                 continue   # an area of no named project or programme: too loose
             key = key_of(area.label_fi, owner)
-            kind = "bridging-measure" if area.key == "siltaustoimet" else "development-area"
+            kind = "bridging-measure" if _BRIDGING.search(area.label_fi) else "development-area"
             new_facts.append(Fact(key, "measureOf", owner, "measure.content-area-owner",
                                   first, 0.7))
             owner_of[key] = owner

@@ -276,3 +276,7 @@ MEASURE_GOES_ON = re.compile(r"\b(jatk|toimi|kestä|voimassa)\w*", re.I)
 #: …" (not "se", "ne": a subject may be anything said before).
 MEASURE_BACK_REFERENCE = re.compile(r"^(siihen|siinä|siitä|sille|sillä|niihin|niissä|niistä|"
                                     r"niille|niillä|tähän|näihin|tälle|näille)$", re.I)
+
+#: Endings of verb forms that state no act of their own ("siirtyessä", "päättyessä",
+#: "aloittaen"): a time after them is not when the clause's measure starts or ends.
+NON_FINITE_ENDINGS: tuple[str, ...] = ("essa", "essä", "essaan", "essään", "en")

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.areas import all_mentions, term_matches
+from graph_builder.areas import term_matches
 from graph_builder.context import DocContext
 from graph_builder.lexicon import (
     AREA_CONTINUES,
@@ -52,6 +52,7 @@ from graph_builder.lexicon import (
     MEASURE_MONEY,
     MEASURE_STARTS,
     MEASURE_TRIED,
+    NON_FINITE_ENDINGS,
 )
 from graph_builder.methods import method_mentions, name_part
 from graph_builder.model import BlockKind, Fact, Kind, Token
@@ -74,7 +75,6 @@ _TRYING_CASES = ("sisaolento", "olento", "sisatulento")
 _PROJECT_WORD = re.compile(r"^(hank|projekt)", re.I)
 #: Endings of verb forms that are no statement of their own: "päättyessä" (when … ends),
 #: "alkaen" (from), "aloittaen".
-_NON_FINITE = ("essa", "essä", "essaan", "essään", "en")
 #: How far (characters) a verb may stand from the time it speaks of.
 _CUE_REACH = 60
 #: "keväästä 2018", "1.1.2019 alkaen": a time something runs from.
@@ -124,7 +124,8 @@ def _block_sentences(ctx: DocContext, s: int, rule: str) -> list[int]:
     return [x.index for b in blocks for x in ctx.sentences_in_block(b)]
 
 
-def _anchors(ctx: DocContext, found: list) -> tuple[dict[int, list[_Anchor]], dict[int, str]]:
+def _anchors(ctx: DocContext, found: list, mentions: dict
+             ) -> tuple[dict[int, list[_Anchor]], dict[int, str]]:
     """Per sentence: the measures its words name, and the measure whose block (item,
     section, run-in paragraph) the sentence is in."""
     by_area: dict[str, str] = {}
@@ -138,7 +139,6 @@ def _anchors(ctx: DocContext, found: list) -> tuple[dict[int, list[_Anchor]], di
             for s in _block_sentences(ctx, mf.sentence, mf.rule):
                 blocks.setdefault(s, mf.key)
     named: dict[int, list[_Anchor]] = {}
-    mentions = all_mentions(ctx)
     for sent in ctx.sentences:
         s = sent.index
         tokens = ctx.tokens.get(s, [])
@@ -181,7 +181,7 @@ def _is_cue(tok: Token, pattern: re.Pattern[str], nouns: bool = False) -> bool:
     if pattern is MEASURE_DECIDED:
         return True    # whole words; the analyser reads "linjasi" as "his line"
     if tok.pos == "teonsana":
-        return not tok.case and not tok.text.lower().endswith(_NON_FINITE)
+        return not tok.case and not tok.text.lower().endswith(NON_FINITE_ENDINGS)
     if tok.pos == "laatusana":
         return tok.case == "nimento"
     return nouns and tok.pos == "nimisana" and tok.case in _TRYING_CASES
@@ -344,9 +344,10 @@ def _after_name(ctx: DocContext, s: int, p: Period) -> bool:
                                                                   Kind.PROGRAMME))
 
 
-def measure_value_facts(ctx: DocContext, found: list) -> list[Fact]:
-    """The money and dates of every measure a document names (see the module)."""
-    named, blocks = _anchors(ctx, found)
+def measure_value_facts(ctx: DocContext, found: list, mentions: dict) -> list[Fact]:
+    """The money and dates of every measure a document names (see the module);
+    ``mentions`` are the document's content-area mentions (``areas.all_mentions``)."""
+    named, blocks = _anchors(ctx, found, mentions)
     out: list[Fact] = []
     for sent in ctx.sentences:
         s = sent.index

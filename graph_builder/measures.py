@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph_builder.areas import (
+    all_mentions,
     area_measures,
     clause_of,
     span_organisation_facts,
@@ -281,12 +282,7 @@ def _owner(ctx: DocContext, sentences: list[int]) -> str | None:
             return named[0].key
     if ctx.resolution.main_project:
         return ctx.resolution.main_project
-    programmes = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
-    return programmes[0] if len(programmes) == 1 else main_programme(ctx)
-
-
-#: Words after a year that put the time outside it: "Jatkuvat toimenpiteet vuoden 2018
-#: jälkeen" (after), "ennen vuotta 2019" is no year phrase at all.
+    return main_programme(ctx)
 
 
 def _year(ctx: DocContext, sentences: list[int]) -> When | None:
@@ -301,6 +297,8 @@ def _year(ctx: DocContext, sentences: list[int]) -> When | None:
     return None
 
 
+#: Words after a year that put the time outside it: "Jatkuvat toimenpiteet vuoden 2018
+#: jälkeen".
 _AFTER = re.compile(r"\s*(jälkeen|jälkeisiä|jälkeiset|jälkeiseen|jälkeisen)\b", re.I)
 
 
@@ -855,8 +853,10 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str,
     m, fm = method_measures(ctx, a + b + n + t)
     named, named_facts = a + b + n + t + m, fa + fb + fn + ft + fm
     found, facts = _join_prose_measures(named, named_facts, c + d + e, fc + fd + fe)
-    found, facts, absorbed = area_measures(ctx, found, facts + anaphor_relations(ctx, found))
-    return found, facts + measure_value_facts(ctx, found), {**titled, **absorbed}
+    areas = all_mentions(ctx)   # read by both stages below, found once
+    found, facts, absorbed = area_measures(ctx, found, facts + anaphor_relations(ctx, found),
+                                           areas)
+    return found, facts + measure_value_facts(ctx, found, areas), {**titled, **absorbed}
 
 
 #: Words that may open a sentence before a noun that refers back: "Tämä tiimi …".

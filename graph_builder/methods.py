@@ -26,12 +26,8 @@ METHOD_HEADS: tuple[str, ...] = (
 
 def _method_head(tok: Token) -> str | None:
     """The head of a method word, as a base form: "ryhmämallia" -> "ryhmämalli"."""
-    lemma = tok.lemma.lower()
-    word = lemma.rsplit("-", 1)[-1]
-    for head in sorted(METHOD_HEADS, key=len, reverse=True):
-        if word.endswith(head):
-            return word
-    return None
+    word = tok.lemma.lower().rsplit("-", 1)[-1]
+    return word if word.endswith(METHOD_HEADS) else None
 
 
 def _dash_name(tokens: list[Token], i: int) -> list[Token] | None:
