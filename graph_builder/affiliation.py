@@ -104,7 +104,7 @@ def _lead_tokens(ctx: DocContext, s: int, start: int, end: int) -> list[Token]:
 def opens_line(ctx: DocContext, s: int, person: Resolved) -> tuple[bool, Resolved | None]:
     """Does the person open their line (after a bullet, a label and a title)? And which
     region or project labels the line ("Pirkanmaa – Anna Virta", "Kainuu: muutosagentti
-    Pekka Ojala", "Koulupolku: lehtori Kaisa Harju"), if any?"""
+    Pekka Ojala", "Kasvupolku: lehtori Kaisa Arola"), if any?"""
     text = ctx.document.text
     start = _line_start(ctx, s, person.start)
     lead_end = _title_start(ctx, s, start, person)

@@ -13,7 +13,9 @@ import re
 
 from graph_builder.lexicon import SUB_PROJECT_CUE, TOTAL_ROW, names_a_role
 from graph_builder.model import (
+    LIST_PROJECT_RULE,
     PROJECT_NAME_RULE,
+    SHORT_NAME_RULE,
     TABLE_PROJECT_RULE,
     Block,
     BlockKind,
@@ -167,7 +169,7 @@ def list_project(sent: Sentence, block: Block, tokens: list[Token], found: list[
         return []
     value = sent.text[m.start(1):m.end(1)]
     clean = re.sub(r"\s*-\s*(osa)?(hanke|projekti)\w*$", "", value).strip("\"“” ")
-    return [Mention(Kind.PROJECT, start, end, value, clean, "card.list-project", sent.index,
+    return [Mention(Kind.PROJECT, start, end, value, clean, LIST_PROJECT_RULE, sent.index,
                     confidence=0.8)]
 
 
@@ -220,7 +222,7 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
         span = _tokens_in(tokens, value_start, value_start + len(value))
         if len(span) == 1 and _free(span[0].start, span[0].end, found):
             out.append(Mention(Kind.PROJECT, span[0].start, span[0].end, span[0].text,
-                               span[0].text, "card.project-short-name", sent.index,
+                               span[0].text, SHORT_NAME_RULE, sent.index,
                                confidence=0.9))
         return out
     if block.kind is BlockKind.FIELD and block.label and _NAME_LABEL.match(block.label):

@@ -45,7 +45,8 @@ from graph_builder.lexicon import (
     TOTAL_ROW,
     role_of,
 )
-from graph_builder.model import BlockKind, Fact, Kind, Token
+from graph_builder.model import ORG_KINDS, BlockKind, Fact, Kind, Token
+from graph_builder.model import fact as _fact
 from graph_builder.relations import (
     GENERIC_PROGRAMME,
     main_programme,
@@ -57,7 +58,6 @@ from graph_builder.segment import project_column, row_cells, table_header
 from graph_builder.value_facts import _MONEY_COLUMN, _cell_amount
 from graph_builder.values import funding_kind
 
-ORG_KINDS = (Kind.ORGANISATION, Kind.MUNICIPALITY)
 #: Words that make the range of a group sentence the projects' period.
 _PERIOD_WORDS = re.compile(r"toteutusaika|hankeaika|hankekausi|kesto|ajanjakso|toteutetaan|"
                            r"toteutettiin|toteutettu|tehty|tehtiin|kestävät|kestivät|käynnissä|"
@@ -217,11 +217,6 @@ def groups(ctx: DocContext) -> dict[int, Group]:
         if projects:
             out[s] = Group(s, word, projects, _programme_of(ctx, s, word))
     return out
-
-
-def _fact(subject: str, predicate: str, obj: object, rule: str, s: int, confidence: float,
-          **extra: object) -> Fact:
-    return Fact(subject, predicate, obj, rule, s, confidence, tuple(sorted(extra.items())))
 
 
 def programme_members(ctx: DocContext) -> list[Fact]:

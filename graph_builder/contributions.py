@@ -21,10 +21,8 @@ import re
 from dataclasses import dataclass
 
 from graph_builder.context import DocContext, Resolved, case_at
-from graph_builder.model import Kind
+from graph_builder.model import ORG_KINDS
 from graph_builder.values import Money, Period, When, periods
-
-ORG_KINDS = (Kind.ORGANISATION, Kind.MUNICIPALITY)
 
 #: A money noun right after a genitive organisation; own-contribution words first.
 _OWN_NOUN = r"omarahoitusosuu|omarahoitu|omavastuu|omaosuu|kuntaosuu|kuntarahoitu"

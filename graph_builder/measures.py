@@ -195,7 +195,7 @@ def section_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
-#: The longest run-in title, in words: "Yksi lapsi – yksi suunnitelma."
+#: The longest run-in title, in words: "Perhe ensin – yksi suunnitelma."
 _RUN_IN_WORDS = 6
 
 
@@ -222,7 +222,7 @@ def _run_in_title(ctx: DocContext, b_index: int) -> Sentence | None:
 def run_in_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
     """Paragraphs that open with a run-in title, right under a heading or lead-in that
     speaks of measures ("Vuodelle 2019 rahoitetaan seuraavat toimet" / "Kunta-agentit.
-    Kuuteen suurimpaan kaupunkiin …" / "Yksi lapsi – yksi suunnitelma. …"): each is a
+    Kuuteen suurimpaan kaupunkiin …" / "Perhe ensin – yksi suunnitelma. …"): each is a
     measure named by its title, its paragraph the words about it, like a list item.
     Two such paragraphs at least, or it is no list. A title another rule read as an
     organisation's or programme's name ("LAPE-akatemia.", "Lastensuojelun

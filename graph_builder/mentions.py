@@ -34,7 +34,16 @@ from graph_builder.lexicon import (
     TITLE_HEADS,
     WEAK_ORGANISATION_HEADS,
 )
-from graph_builder.model import ERVA_RULE, STEERING_HEADING_RULE, Kind, Mention, Sentence, Token
+from graph_builder.model import (
+    ERVA_RULE,
+    PARENT_BODY_RULE,
+    STEERING_HEADING_RULE,
+    SUB_PROJECT_RULE,
+    Kind,
+    Mention,
+    Sentence,
+    Token,
+)
 from graph_builder.morphology import is_acronym, join_words, known_stem, name_base_form
 from ontology.reference import ErvaArea
 
@@ -122,7 +131,7 @@ def extend_left(tokens: list[Token], head: int, gaz: Gazetteer, nouns: bool = Fa
             break   # "Liittyminen Keski-Suomen LAPE-hankkeeseen": the heading's verb noun
         if tok.pos == "etunimi" and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
                 and i + 1 < head and tokens[i + 1].case != "omanto":
-            start = i + 2  # "Päivi Lindqvist sosiaali- ja …": a person, not part of the name
+            start = i + 2  # "Päivi Rosqvist sosiaali- ja …": a person, not part of the name
             break
         if word[:1].isupper() or is_acronym(word):
             start = i
@@ -560,7 +569,7 @@ def sub_projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Me
         if not closes or end - k > 5:
             continue
         span = tokens[k + 1:end]
-        out.append(_mention(Kind.PROJECT, span, sent, "project.sub-project-apposition",
+        out.append(_mention(Kind.PROJECT, span, sent, SUB_PROJECT_RULE,
                             name=join_words([t.text for t in span], span), confidence=0.8))
     return out
 
@@ -693,17 +702,17 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
         if last.known and last.lemma[:1].islower():
             surname = last.lemma[:1].upper() + last.lemma[1:]
         if last.text.endswith("nen"):
-            surname = last.text   # "Kautonen" is nominative as written (its genitive is "-sen")
+            surname = last.text   # "Koivunen" is nominative as written (its genitive is "-sen")
         out.append(_mention(Kind.PERSON, [first, last], sent, "person.first-last",
                             name=f"{first.text} {surname}", confidence=0.9))
     return out
 
 
 def _also_first_name(tok: Token) -> bool:
-    """A word read first as a surname that is also a first name ("Kari Nurmela":
+    """A word read first as a surname that is also a first name ("Kari Hirvelä":
     libvoikko's first reading of "Kari" is the surname). (A first name libvoikko knows
     only as a place, "Mari", opens a name after a title: "kehittämispäällikkö Mari
-    Laaksonen".)"""
+    Aaltonen".)"""
     if tok.pos != "sukunimi":
         return False
     from graph_builder.morphology import analyser
@@ -751,7 +760,7 @@ def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]
 
 
 def surname_first(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
-    """Attendance lists of minutes: "Saarela Heikki      kunnanjohtaja". A known surname
+    """Attendance lists of minutes: "Arola Matti      kunnanjohtaja". A known surname
     and a first name that open a line, then a column gap, a comma or the line's end,
     are a person, named first name first."""
     out = []
@@ -766,7 +775,7 @@ def surname_first(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
             continue  # not the first words of a line
         after = sent.text[first.end - sent.start:]
         if not re.match(r"(?:[ \t]{2,}|\t|[ \t]*,|[ \t]*(?:\n|$))", after):
-            continue  # "Kivelä Anne Mari …" or running text: not a list line
+            continue  # "Pelto Anna Maria …" or running text: not a list line
         if gaz.region(last.lemma) is not None or gaz.municipality(last.lemma) is not None:
             continue
         out.append(_mention(Kind.PERSON, [last, first], sent, "person.surname-first",
@@ -852,7 +861,7 @@ def parent_body(m: Mention, tokens: list[Token], sent: Sentence,
             body = gaz.abbreviations.get(tok.lemma)
             if body is None:
                 return None
-            return _mention(Kind.ORGANISATION, parent, sent, "org.parent-body", name=body.name,
+            return _mention(Kind.ORGANISATION, parent, sent, PARENT_BODY_RULE, name=body.name,
                             confidence=0.85)
         if _head_of(tok.lemma.lower(), PARENT_HEADS) is None or not parent[0].text[:1].isupper() \
                 or not tok.text[:1].islower() or k == 0:
@@ -861,8 +870,8 @@ def parent_body(m: Mention, tokens: list[Token], sent: Sentence,
         if lemma in MUNICIPALITY_BODIES and k == 1:
             place = gaz.municipality(parent[0].lemma)
             if place is not None and place.kind == "municipality":
-                return _mention(Kind.MUNICIPALITY, parent, sent, "org.parent-body",
+                return _mention(Kind.MUNICIPALITY, parent, sent, PARENT_BODY_RULE,
                                 code=place.code, confidence=0.85)
             return None
-        return _mention(Kind.ORGANISATION, parent, sent, "org.parent-body", confidence=0.85)
+        return _mention(Kind.ORGANISATION, parent, sent, PARENT_BODY_RULE, confidence=0.85)
     return None

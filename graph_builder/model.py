@@ -57,6 +57,12 @@ TABLE_PROJECT_RULE = "card.table-project"      # a project named in a table's pr
 PROJECT_NAME_RULE = "card.project-name"        # a card's name field, or "Hankkeen nimi on …"
 STEERING_HEADING_RULE = "org.steering-group-heading"   # a bare "Ohjausryhmä" heading
 ERVA_RULE = "org.erva-area"                    # a special responsibility area
+LIST_PROJECT_RULE = "card.list-project"        # a sub-project named as a list item
+SHORT_NAME_RULE = "card.project-short-name"    # a card's "Lyhenne:" field
+SUB_PROJECT_RULE = "project.sub-project-apposition"   # "X:n osahanke Y"
+PARENT_BODY_RULE = "org.parent-body"           # the body a unit's name opens with
+#: Rules that name a part of the page's project (a sub-project), never the page's own.
+PART_RULES = frozenset({TABLE_PROJECT_RULE, LIST_PROJECT_RULE, SUB_PROJECT_RULE})
 
 
 @dataclass(frozen=True)
@@ -141,3 +147,13 @@ class Fact:
     sentence: int
     confidence: float = 0.9
     extra: tuple[tuple[str, object], ...] = field(default=())
+
+
+def fact(subject: str, predicate: str, obj: object, rule: str, s: int,
+         confidence: float = 0.85, **extra: object) -> Fact:
+    """A Fact with its extra details given as keywords ("role=…"), in a fixed order."""
+    return Fact(subject, predicate, obj, rule, s, confidence, tuple(sorted(extra.items())))
+
+
+#: The kinds an organisation's mention may have: a municipality acts as a body too.
+ORG_KINDS = (Kind.ORGANISATION, Kind.MUNICIPALITY)

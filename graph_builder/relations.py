@@ -12,6 +12,7 @@ osatoteuttajana").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -28,7 +29,8 @@ from graph_builder.affiliation import (
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role_of
-from graph_builder.model import ERVA_RULE, BlockKind, Fact, Kind, Token
+from graph_builder.model import ERVA_RULE, ORG_KINDS, PARENT_BODY_RULE, BlockKind, Fact, Kind, Token
+from graph_builder.model import fact as _fact
 from graph_builder.resolve import acronym_of
 from graph_builder.segment import row_cells, table_header
 from graph_builder.subprojects import sub_project_facts
@@ -40,7 +42,6 @@ ROLE_PREDICATE = {
     "consortium-member": "hasConsortiumMember", "development-partner": "hasDevelopmentPartner",
     "participant": "hasParticipant", "funder": "fundedBy",
 }
-ORG_KINDS = (Kind.ORGANISATION, Kind.MUNICIPALITY)
 _END_CUE = re.compile(r"\bpäätty|\bloppu|\bpäättyvä|\bpäättyi", re.I)
 _START_CUE = re.compile(r"\balko|\balka|\baloitu|\baloitta|\bkäynnisty|\bvoimaan", re.I)
 _PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\b|"
@@ -48,7 +49,7 @@ _PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\
 _ACTIVE = re.compile(r"toteutet|toteutti|toteuttaa|kestää|kesti|käynnissä|toimii|toimi\b|"
                      r"ajalle|ajalla|aikana|vuosina|vuosille|viedään|vietiin|toimeenpan", re.I)
 #: What may stand between a project's name and its period on a line of its own: a
-#: bracketed aside and a comma or colon ("Perhe keskiöön (Pohjois-Savo), 2017–2018").
+#: bracketed aside and a comma or colon ("Kasvun polku (Kainuu), 2017–2018").
 _NAME_TO_PERIOD = re.compile(r"\s*(\([^()\n]{1,60}\)\s*)?[,:]?\s*\(?\s*")
 _KEY_PROJECT = re.compile(r"kärkihanke|kärkihankke|kärkiohjelm", re.I)
 _CONTRIBUTES = re.compile(r"sisältöä|valmistelu|tukee|tukea|osaksi|osana", re.I)
@@ -80,11 +81,6 @@ def sentence_project(ctx: DocContext, s: int) -> str | None:
     return ctx.resolution.main_project
 
 
-def _fact(subject: str, predicate: str, obj: object, rule: str, s: int,
-          confidence: float = 0.85, **extra: object) -> Fact:
-    return Fact(subject, predicate, obj, rule, s, confidence, tuple(sorted(extra.items())))
-
-
 def _cues(tokens: list[Token], label: str | None,
           names: list[Resolved] = ()) -> list[tuple[int, str, bool]]:
     """(character offset, role, is a verb) of every role cue; a card field's label first.
@@ -110,7 +106,6 @@ def _cue_confidence(tokens: list[Token], pos: int) -> float:
     return 0.8 if tok is not None and WEAK_ROLE_CUES.search(tok.text.lower()) else 0.9
 
 
-_GRANTS = GRANT_VERBS
 
 
 def grantor(ctx: DocContext, s: int) -> list[Fact]:
@@ -126,7 +121,7 @@ def grantor(ctx: DocContext, s: int) -> list[Fact]:
         if by:
             return [_fact(project, "fundedBy", by[0].key, "role.funder-granted-by", s, 0.8,
                           role="funder")]
-    cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
+    cue = next((t for t in tokens if GRANT_VERBS.match(t.text)), None)
     if cue is None:
         return []
     subjects = [r for r in ctx.mentions(s, *ORG_KINDS) if r.end <= cue.start]
@@ -146,7 +141,7 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
                           if e.kind is Kind.PROGRAMME]
         if programmes:
             project = programmes[0].key
-        elif len(programmes_all) == 1 and (project is None or _names_programme_generically(
+        elif len(programmes_all) == 1 and (project is None or names_programme_generically(
                 ctx.tokens.get(s, []))):
             project = programmes_all[0]
     if project is None:
@@ -198,10 +193,6 @@ def _antecedent_of_relative(ctx: DocContext, name: Resolved, cue: int) -> bool:
 #: Words that refer to "the programme" without naming it ("Kansallisesti
 #: muutosohjelmaa koordinoi …"): in a document with one programme, that one.
 GENERIC_PROGRAMME = {"muutosohjelma", "ohjelma", "kärkiohjelma", "kärkihanke"}
-
-
-def _names_programme_generically(tokens: list[Token]) -> bool:
-    return names_programme_generically(tokens)
 
 
 def names_programme_generically(tokens: list[Token], sentence_start: bool = False) -> bool:
@@ -366,7 +357,7 @@ def project_region(ctx: DocContext, s: int) -> list[Fact]:
             if place is not None:
                 out.append(_fact(proj.key, "inRegion", f"region:{place.code}",
                                  "relation.region-label", s, 0.85))
-        for reg in regions:   # "Perhe keskiöön (Pohjois-Savo)": the region in brackets
+        for reg in regions:   # "Kasvun polku (Kainuu)": the region in brackets
             if re.fullmatch(r"\s*\(\s*", ctx.document.text[proj.end:reg.start]) and \
                     ctx.document.text[reg.end:reg.end + 1] in (")", ","):
                 out.append(_fact(proj.key, "inRegion", reg.key, "relation.region-in-brackets",
@@ -835,7 +826,7 @@ _CHAIR = re.compile(r",\s*jonka\s+(puheenjohtajana|varapuheenjohtajana|jäsenen�
 
 
 def _employs(text: str, org: Resolved, person: Resolved) -> bool:
-    """"Kemin kaupungin sosiaali- ja terveysjohtaja Pertti Honkanen": the genitive
+    """"Kemin kaupungin sosiaali- ja terveysjohtaja Paavo Kuusisto": the genitive
     before a title and a name is the person's employer."""
     gap = text[org.end:person.start]
     return org.end <= person.start and bool(re.fullmatch(
@@ -851,7 +842,7 @@ def _employer(ctx: DocContext, s: int, org: Resolved) -> bool:
 
 
 def membership(ctx: DocContext, s: int) -> list[Fact]:
-    """"Kemin kaupungin sosiaali- ja terveysjohtaja Pertti Honkanen" works for Kemi;
+    """"Kemin kaupungin sosiaali- ja terveysjohtaja Paavo Kuusisto" works for Kemi;
     "X, jonka puheenjohtajana toimii P" makes P a member of X."""
     out = []
     text = ctx.document.text
@@ -882,7 +873,7 @@ def table_rows(ctx: DocContext, s: int) -> list[Fact]:
     """A table row relates what its cells name, as the header says: the person of a
     "Muutosagentti" column works for the "Työnantaja" and answers for the "Maakunta";
     a "Tehtävä" column gives the person of the row a title and a part in the page's
-    project ("Projektipäällikkö | Tiina Rautio | 100 %"). Read once per row, at its
+    project ("Projektipäällikkö | Liisa Pelto | 100 %"). Read once per row, at its
     first sentence (a table laid out with spaces has a sentence per cell)."""
     block = ctx.block_of(s)
     if block.kind is not BlockKind.ROW:
@@ -970,34 +961,10 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
-#: A seat in a group, in the essive: "puheenjohtajana toimi …", "sihteerinä …".
-_GROUP_SEAT = re.compile(
-    r"\b(vara)?(puheenjohtaja|sihteeri|jäsen|asiantuntijajäsen)(na|nä|ina|inä)\b", re.I)
-
-
-def group_roles(ctx: DocContext, s: int) -> list[Fact]:
-    """"Ryhmän puheenjohtajana toimi … Pirjo Komulainen ja varapuheenjohtajana … Timo
-    Moilanen": people named after a seat word sit in the document's one group (a
-    steering group, a LAPE group) that this sentence or the one before names."""
-    text = ctx.sentences[s].text
-    seat = _GROUP_SEAT.search(text)
-    people = ctx.mentions(s, Kind.PERSON)
-    if seat is None or not people or ctx.block_of(s).kind is BlockKind.ITEM:
-        return []
-    groups = sorted({k for k, e in ctx.resolution.entities.items()
-                     if e.kind is Kind.ORGANISATION and re.search(r"ryhm[äa]\b", k)})
-    if len(groups) != 1 or not re.search(r"ryhm", " ".join(
-            ctx.sentences[i].text for i in range(max(0, s - 1), s + 1)), re.I):
-        return []
-    start = ctx.sentences[s].start + seat.start()
-    return [_fact(p.key, "memberOf", groups[0], "person.group-seat", s, 0.75)
-            for p in people if p.start > start]
-
-
 def units(ctx: DocContext, s: int) -> list[Fact]:
     """A unit whose name opens with its organisation in the genitive is part of it
     ("Kokkolan kaupungin sivistyskeskus" is a unit of Kokkola)."""
-    bodies = [r for r in ctx.mentions(s, *ORG_KINDS) if r.mention.rule == "org.parent-body"]
+    bodies = [r for r in ctx.mentions(s, *ORG_KINDS) if r.mention.rule == PARENT_BODY_RULE]
     return [_fact(u.key, "unitOf", p.key, "org.unit-of", s, 0.85)
             for p in bodies for u in ctx.mentions(s, Kind.ORGANISATION)
             if u.start == p.start and u.end > p.end and u.key != p.key]
@@ -1036,11 +1003,11 @@ def minutes_officials(ctx: DocContext, s: int) -> list[Fact]:
         return []
     if not _OFFICIALS.search(_frame_line(ctx, s)):
         return []
-    head = [r for sent in ctx.sentences if sent.start < 200
-            for r in ctx.mentions(sent.index, *ORG_KINDS)]
-    if not head:
+    head = (r for sent in itertools.takewhile(lambda t: t.start < 200, ctx.sentences)
+            for r in ctx.mentions(sent.index, *ORG_KINDS))
+    body = next((r.key for r in head), None)
+    if body is None:
         return []
-    body = head[0].key
     others = [r for r in ctx.mentions(s, *ORG_KINDS) if r.key != body]
     if others:
         return []
@@ -1173,7 +1140,7 @@ def decisions(ctx: DocContext, s: int) -> list[Fact]:
             if day is not None:
                 out.append(_fact(r.key, "decisionDate", day, rule, s, 0.85))
     tokens = ctx.tokens.get(s, [])
-    cue = next((t for t in tokens if _GRANTS.match(t.text)), None)
+    cue = next((t for t in tokens if GRANT_VERBS.match(t.text)), None)
     project = sentence_project(ctx, s)
     if cue is not None and project is not None and \
             re.search(r"valtionavustu|avustu|rahoitu", sent.text, re.I):
@@ -1207,7 +1174,7 @@ def _minutes_head(ctx: DocContext, r: Resolved) -> bool:
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
                            grantor, membership, homepages, table_rows, decisions,
-                           sub_project_facts, group_roles, member_municipalities,
+                           sub_project_facts, member_municipalities,
                            minutes_officials, units)
 
 

@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from graph_builder.gazetteer import Gazetteer, loose_key, without_legal_form
 from graph_builder.lexicon import ALIAS_CUES, PROGRAMME_HEADS, PROJECT_HEADS
 from graph_builder.model import (
+    PART_RULES,
     PROJECT_NAME_RULE,
+    SHORT_NAME_RULE,
     STEERING_HEADING_RULE,
     TABLE_PROJECT_RULE,
     Kind,
@@ -174,7 +176,7 @@ def _stated_aliases(mentions: list[Mention], tokens: list[Token],
             at = m.end + paren.start(1) + len(paren.group(1)) - len(paren.group(1).lstrip())
             if m.kind is Kind.PROJECT and (inner in others or (
                     at in by_start and mentions[by_start[at]].kind is not m.kind)):
-                words = []  # "Digiperhe (Oamk)", "Perhe keskiöön (Pohjois-Savo)": who, where
+                words = []  # "Digitupa (Lamk)", "Kasvun polku (Kainuu)": who, where
             if words and len(words) <= 3 and not re.search(r"\d", inner) and \
                     (any(is_acronym(w) for w in words) or
                      (words[0][:1].isupper() and len(words) <= 2 and len(inner) <= 15)):
@@ -328,7 +330,7 @@ def _join_card_names(mentions: list[Mention], keys: list[str], text: str,
                         _name_region(mentions[j].name, gaz) is not None):
                     uf.union(keys[i], keys[j])
     for j, m in enumerate(mentions):
-        if m.rule == "card.project-short-name":
+        if m.rule == SHORT_NAME_RULE:
             before = [i for i in names if mentions[i].start < m.start]
             if before:
                 uf.union(keys[before[-1]], keys[j])
@@ -762,8 +764,6 @@ def _join_regional_names(mentions: list[Mention], keys: list[str], entities: dic
 
 #: Rules that find the parts of a project: a table of sub-projects, a list of them,
 #: "osahanke X".
-PART_RULES = frozenset({TABLE_PROJECT_RULE, "card.list-project",
-                        "project.sub-project-apposition"})
 
 
 def _main_project(mentions: list[Mention], keys: list[str],

@@ -214,7 +214,7 @@ def _continuation(chunks: list[tuple[int, int]], columns: list[int]) -> bool:
     return len(chunks) == 1 and len(columns) >= 2 and chunks[0][0] >= columns[1] - 2
 
 
-#: "Pirjo Laaksonen, perhe- ja sosiaalipalvelujen johtaja, …": a line that opens
+#: "Maija Aaltonen, perhe- ja sosiaalipalvelujen johtaja, …": a line that opens
 #: with a person's name and a comma.
 _PERSON_LINE = re.compile(r"^\s*[A-ZÄÖÅ][a-zäöåéü]+(?:-[A-ZÄÖÅ][a-zäöåéü]+)? "
                           r"(?:[A-ZÄÖÅ][a-zäöåéü]+-?)+,")

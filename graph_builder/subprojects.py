@@ -23,18 +23,20 @@ from __future__ import annotations
 import re
 
 from graph_builder.context import DocContext, Resolved, case_at
-from graph_builder.model import Fact, Kind
+from graph_builder.model import (
+    ORG_KINDS,
+    PART_RULES,
+    SUB_PROJECT_RULE,
+    TABLE_PROJECT_RULE,
+    Fact,
+    Kind,
+)
+from graph_builder.model import fact as _fact
 
-ORG_KINDS = (Kind.ORGANISATION, Kind.MUNICIPALITY)
 #: "Missä": where something is done.
 _WHERE = ("sisaolento", "ulkoolento")
 _BRACKET = re.compile(r"\s*\(\s*")
 _SUB_WORD = re.compile(r"\s+osa(hanke|projekti)\s+$")
-
-
-def _fact(subject: str, predicate: str, obj: object, rule: str, s: int,
-          confidence: float, **extra: object) -> Fact:
-    return Fact(subject, predicate, obj, rule, s, confidence, tuple(sorted(extra.items())))
 
 
 def _parent(ctx: DocContext, s: int, sub: Resolved) -> str | None:
@@ -57,7 +59,7 @@ def _implementers(ctx: DocContext, s: int, sub: Resolved) -> list[Resolved]:
     after the name; "Oamkin osahanke Digiperhe": the genitive before "osahanke"."""
     text = ctx.document.text
     orgs = ctx.mentions(s, *ORG_KINDS)
-    if sub.mention.rule == "project.sub-project-apposition":
+    if sub.mention.rule == SUB_PROJECT_RULE:
         return [o for o in orgs if o.end <= sub.start and
                 _SUB_WORD.fullmatch(text[o.end:sub.start])][:1]
     after = text[sub.end:]
@@ -82,7 +84,7 @@ def sub_project_facts(ctx: DocContext, s: int) -> list[Fact]:
     """Parent, implementer and places of the sub-projects a sentence names as such."""
     out: list[Fact] = []
     for sub in ctx.mentions(s, Kind.PROJECT):
-        if sub.mention.rule not in ("card.list-project", "project.sub-project-apposition"):
+        if sub.mention.rule not in PART_RULES - {TABLE_PROJECT_RULE}:
             continue
         parent = _parent(ctx, s, sub)
         if parent:

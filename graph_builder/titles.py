@@ -1,12 +1,12 @@
 """A person's job title, as Finnish texts and contact cards write it.
 
-    perhe- ja sosiaalipalvelujen johtaja Arja Heikkinen   (before the name)
-    Heidi Lindroos, perhepalvelujen tulosaluejohtaja, FSHKY   (after, between commas)
-    Hankkeen muutosagenttina toimiva Marjo Räsänen        (essive + "toimiva")
-    Marjo Räsänen toimii hankkeen muutosagenttina         (essive after "toimii")
+    perhe- ja sosiaalipalvelujen johtaja Arja Kuusisto   (before the name)
+    Heidi Rosqvist, perhepalvelujen tulosaluejohtaja, PKSSK   (after, between commas)
+    Hankkeen muutosagenttina toimiva Marjo Hirvelä        (essive + "toimiva")
+    Marjo Hirvelä toimii hankkeen muutosagenttina         (essive after "toimii")
     Hankepäällikkö                                         (a card: the line above)
-    Riikka Lappalainen
-    Riikka Lappalainen                                     (or the line below)
+    Riikka Aaltonen
+    Riikka Aaltonen                                     (or the line below)
     hankepäällikkö
 
 A title word is one that ends in a title head ("-päällikkö", "-johtaja",
@@ -46,7 +46,7 @@ _COLUMN = re.compile(r"[ \t]{2,}([a-zäöå][a-zäöå-]+)[ \t]*(?=,|\n|$)")
 
 
 def _column_after(text: str, end: int) -> str | None:
-    """A list in columns (minutes' attendance): "Saarela Heikki      kunnanjohtaja"."""
+    """A list in columns (minutes' attendance): "Arola Matti      kunnanjohtaja"."""
     m = _COLUMN.match(text[end:end + 80])
     if not m or not is_title(m.group(1)):
         return None
@@ -108,7 +108,7 @@ def _after(text: str, end: int) -> str | None:
 
 
 def _essive_before(tokens: list[Token], start: int) -> str | None:
-    """"muutosagenttina toimiva Marjo Räsänen"."""
+    """"muutosagenttina toimiva Marjo Hirvelä"."""
     before = [t for t in tokens if t.end <= start]
     if len(before) < 2 or not before[-1].lemma.lower().startswith(("toimiva", "työskentelevä")):
         return None
@@ -119,7 +119,7 @@ def _essive_before(tokens: list[Token], start: int) -> str | None:
 
 
 def _serves_as(tokens: list[Token], text: str, end: int) -> str | None:
-    """"Marjo Räsänen toimii hankkeen muutosagenttina"."""
+    """"Marjo Hirvelä toimii hankkeen muutosagenttina"."""
     m = _SERVES.match(text[end:end + 80])
     if not m:
         return None

@@ -26,7 +26,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from graph_builder.context import DocContext, Resolved
-from graph_builder.lexicon import role_of
+from graph_builder.lexicon import SUB_PROJECT_CUE, role_of
 from graph_builder.model import BlockKind, Fact, Kind
 from graph_builder.segment import project_column, row_cells, table_header
 from graph_builder.values import When, funding_kind, money, periods, shares
@@ -37,8 +37,6 @@ _MONEY_COLUMN = re.compile(r"euro|€|\beur\b|\bsumma|rahoitu|avustu|kustannu|om
 #: A cell that is only an amount: "742 000,00", "**871 648,06**", "312 000 €".
 _AMOUNT_CELL = re.compile(r"^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d{1,2}))?"
                           r"\s*(?:€|euroa|eur)?$", re.I)
-#: A header cell whose column names projects, one a row.
-_SUB_PROJECT = re.compile(r"osahank|osaprojekt", re.I)
 #: A first column of organisations or places: its amounts are theirs, not a project's.
 _PARTY_COLUMN = re.compile(r"^(kunta|kunnat|organisaatio|toteuttaja|osatoteuttaja|taho|"
                            r"kumppani|jäsen|kuntayhtymä|maakunta|alue)", re.I)
@@ -172,14 +170,14 @@ def _row_project_relations(ctx: DocContext, project: Resolved, header: list[str]
     main = ctx.resolution.main_project
     heading = ctx.blocks[head].heading
     context = " ".join(header) + (" " + ctx.blocks[heading].text if heading is not None else "")
-    if main and main != project.key and _SUB_PROJECT.search(context):
+    if main and main != project.key and SUB_PROJECT_CUE.search(context):
         out.append(_fact(main, "hasSubProject", project.key, "table.sub-project-row", s, 0.8))
     return out
 
 
 def _row_places(project: Resolved, found: list[Resolved], a: int, b: int,
                 s: int) -> list[Fact]:
-    """"| Sotesin perhekeskus | … | Sastamala, Punkalaidun |" under "Kunta / alue": the
+    """"| Seutukunnan perhekeskus | … | Loimaa, Oripää |" under "Kunta / alue": the
     row's project works in those municipalities (in that region)."""
     out = []
     for r in found:
