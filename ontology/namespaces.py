@@ -98,10 +98,10 @@ OBJECT_PROPERTIES = (
     "evaluates",            # Organisation -> Measure (arvioi)
     "trains",               # Organisation -> Measure (kouluttaa, vastaa koulutuksista)
     "carriedOutWith",       # Measure -> Organisation (yhteistyössä X:n kanssa, X:n tuella)
-    "responsibleFor",       # Person -> Project | Programme | Measure | Region
+    "responsibleFor",       # Person | Organisation -> Project | Programme | Measure | Region
     "memberOf",             # Person | Organisation -> Organisation
     "unitOf",               # Organisation -> Organisation (X:n yksikkö)
-    "hasFunding",           # Project | Programme -> Funding
+    "hasFunding",           # Project | Programme | Measure -> Funding
     "contributes",          # Organisation -> Funding it pays (omarahoitusosuus, maksuosuus)
     "fundingKind",          # Funding -> skos:Concept in FUNDING_KIND
     "measureKind",          # Measure -> skos:Concept in MEASURE_KIND

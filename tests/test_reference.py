@@ -197,3 +197,15 @@ def test_content_areas_reference_data() -> None:
     by_key = {a.key: a for a in areas}
     assert ("osaamis-", "ja", "tukikesk") in by_key["ot-keskus"].terms
     assert ("LAVA",) in by_key["lapsivaikutusten-arviointi"].terms
+
+
+def test_each_erva_lists_its_university_hospital_s_own_district_first():
+    # the builder names an area after this district too (SOURCES.md)
+    first = {a.key: a.hospital_districts[0] for a in reference.erva_areas()}
+    assert first == {
+        "hyks-erva": "Helsingin ja Uudenmaan sairaanhoitopiiri",
+        "tyks-erva": "Varsinais-Suomen sairaanhoitopiiri",
+        "tays-erva": "Pirkanmaan sairaanhoitopiiri",
+        "kys-erva": "Pohjois-Savon sairaanhoitopiiri",
+        "oys-erva": "Pohjois-Pohjanmaan sairaanhoitopiiri",
+    }
