@@ -54,7 +54,7 @@ from graph_builder.lexicon import (
     MEASURE_TRIED,
     NON_FINITE_ENDINGS,
 )
-from graph_builder.methods import method_mentions, name_part
+from graph_builder.methods import method_key, method_mentions
 from graph_builder.model import BlockKind, Fact, Kind, Token
 from graph_builder.values import Money, Period, funding_kind
 
@@ -132,7 +132,7 @@ def _anchors(ctx: DocContext, found: list, mentions: dict
     by_method: dict[str, str] = {}
     blocks: dict[int, str] = {}
     for mf in found:
-        by_method.setdefault(name_part(mf.label), mf.key)
+        by_method.setdefault(method_key(mf.label), mf.key)
         if mf.rule == "measure.content-area":
             by_area.setdefault(mf.label, mf.key)
         elif mf.rule.startswith(_BLOCK_RULES):
@@ -154,10 +154,10 @@ def _anchors(ctx: DocContext, found: list, mentions: dict
                                                        tokens[last].end,
                                                        _directed(tokens[last])))
         for label, start, end in method_mentions(ctx, s) if by_method else ():
-            if name_part(label) in by_method:   # "Perhe-chat" of a table's row too
+            if method_key(label) in by_method:   # "Perhe-chat" of a table's row too
                 last = next((t for t in tokens if t.start < end <= t.end), None)
                 named.setdefault(s, []).append(_Anchor(
-                    by_method[name_part(label)], start, end,
+                    by_method[method_key(label)], start, end,
                     last is not None and _directed(last)))
     return named, blocks
 

@@ -91,6 +91,16 @@ def name_part(label: str) -> str:
     return re.split(r"\s+-|-", label, maxsplit=1)[0].casefold()
 
 
+def method_key(label: str) -> str:
+    """What a measure's name is matched on: a method's name without its head word
+    ("LAVA-työkalu", "Trygg förälder -ryhmät" -> "lava", "trygg förälder"), any other
+    name whole ("LAPE-akatemia" stays itself, so "LAPE-työkalu" is not it)."""
+    parts = re.split(r"\s+-|-", label, maxsplit=1)
+    head = (parts[-1].split() or [""])[0].casefold()   # "chat (verkkoneuvonta)" -> "chat"
+    method = head.endswith(METHOD_HEADS) or head[:-1].endswith(METHOD_HEADS)   # "ryhmät"
+    return name_part(label) if len(parts) == 2 and method else label.casefold()
+
+
 def _listed_acronym(name: str, known: list) -> str | None:
     """A listed measure that states the method's acronym: "LAVA-työkalu" is the item
     "Lapsivaikutusten arvioinnin (LAVA) käyttöönotto"."""
@@ -111,7 +121,7 @@ def method_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
     from graph_builder.relations import sentence_project
 
     programmes = [k for k, e in ctx.resolution.entities.items() if e.kind is Kind.PROGRAMME]
-    listed = {name_part(m.label): m.key for m in known}
+    listed = {method_key(m.label): m.key for m in known}
     seen: dict[str, str] = {}
     found: list[MeasureFound] = []
     facts: list[Fact] = []
@@ -123,7 +133,7 @@ def method_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
             programmes[0] if len(programmes) == 1 else None)
         tokens = ctx.tokens.get(sent.index, [])
         for label, start, end in methods:
-            name = name_part(label)
+            name = method_key(label)
             key = listed.get(name) or seen.get(name) or _listed_acronym(name, known)
             if key is None:
                 key = seen[name] = measure_key(name, owner)
@@ -173,7 +183,7 @@ def table_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
 
     found: list[MeasureFound] = []
     facts: list[Fact] = []
-    listed = {name_part(m.label): m.key for m in known}
+    listed = {method_key(m.label): m.key for m in known}
     owner = ctx.resolution.main_project
     for b_index, block in enumerate(ctx.blocks):
         head = table_header(ctx.blocks, b_index)
@@ -187,7 +197,7 @@ def table_measures(ctx: DocContext, known: list) -> tuple[list, list[Fact]]:
         sents = [s.index for s in ctx.sentences_in_block(b_index)]
         if len(label) < 3 or not sents:
             continue
-        key = listed.get(name_part(label)) or _same_measure(label, known) or \
+        key = listed.get(method_key(label)) or _same_measure(label, known) or \
             measure_key(label, owner)
         if key not in listed.values():
             found.append(MeasureFound(key, label, "action", sents[0], "measure.table-row"))

@@ -3,6 +3,8 @@ with who carries them on."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph_builder.model import Document
 from graph_builder.pipeline import analyse
 
@@ -44,3 +46,15 @@ def test_a_table_of_measures_and_who_carries_them() -> None:
     assert ("municipality:091", "measure:perhe-chat--lapsen-paras") in carried, carried
     assert any(s == "municipality:092" and "verkostomalli" in o for s, o in carried), carried
     assert any(s == "org:uudenmaan-liitto" and "verkostomalli" in o for s, o in carried)
+
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("LAVA-työkalu", "lava"),
+    ("Trygg förälder -ryhmät", "trygg förälder"),
+    ("Perheaika-chat (vanhempien verkkoneuvonta)", "perheaika"),
+    ("LAPE-akatemia", "lape-akatemia"),          # no method: not joined to "LAPE-työkalu"
+    ("Perhekeskusten verkostomalli", "perhekeskusten verkostomalli"),
+])
+def test_a_measure_is_matched_on_a_method_s_name_only(label: str, key: str) -> None:
+    from graph_builder.methods import method_key
+    assert method_key(label) == key
