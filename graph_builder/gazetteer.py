@@ -121,6 +121,8 @@ def gazetteer() -> Gazetteer:
     listed = [(b, (b.name_fi, b.name_sv, b.name_en, *b.alt_names))
               for b in reference.national_bodies()]
     listed += [(a, (a.name_fi, a.name_sv, *a.alt_names)) for a in reference.joint_authorities()]
+    listed += [(h, (h.name_fi, h.name_sv, h.name_en, *h.alt_names))
+               for h in reference.higher_education()]
     for b, names in listed:
         body = Body(b.key, b.name_fi, b.abbreviation or None)
         for name in filter(None, names):

@@ -27,6 +27,16 @@ ROWS = [
     pytest.param("Hankkeen hallinnoi Pirkanmaan sairaanhoitopiiri (PSHP). PSHP:n väki.\n",
                  "org:pirkanmaan-sairaanhoitopiiri", {"Pirkanmaan sairaanhoitopiiri"},
                  id="full-name-and-abbreviation"),
+    pytest.param("Koulutukset järjesti Diak. Diakin opiskelijat tekivät opinnäytetöitä.\n",
+                 "org:diakonia-ammattikorkeakoulu", {"Diak"},
+                 id="university-of-applied-sciences-by-brand-inflected"),
+    pytest.param("Arvioinnin toteutti Lapin AMK. Lapin AMK:n raportti valmistui.\n",
+                 "org:lapin-ammattikorkeakoulu", {"Lapin AMK"},
+                 id="university-of-applied-sciences-short-form"),
+    pytest.param("Koulutukset järjesti Novian henkilöstö ruotsiksi.\n",
+                 "org:yrkeshogskolan-novia", {"Novia"}, id="swedish-language-uas-brand"),
+    pytest.param("Folkhälsanin perhetyö jatkuu. Saamelaiskäräjät osallistui suunnitteluun.\n",
+                 "org:folkhalsan", {"Folkhälsan"}, id="association-by-its-short-name"),
 ]
 
 

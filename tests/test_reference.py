@@ -209,3 +209,22 @@ def test_each_erva_lists_its_university_hospital_s_own_district_first():
         "kys-erva": "Pohjois-Savon sairaanhoitopiiri",
         "oys-erva": "Pohjois-Pohjanmaan sairaanhoitopiiri",
     }
+
+
+def test_higher_education_institutions_keys_are_slugs_and_brands_are_unique() -> None:
+    from graph_builder.slug import slugify
+    institutions = reference.higher_education()
+    assert [i.key for i in institutions] == [slugify(i.name_fi) for i in institutions]
+    assert {i.type for i in institutions} == {"university", "uas"}
+    short = [n for i in institutions for n in (i.abbreviation, *i.alt_names) if n]
+    assert len(short) == len(set(short))
+    by_key = {i.key: i for i in institutions}
+    assert by_key["savonia-ammattikorkeakoulu"].abbreviation == "Savonia"
+    assert "Lapin AMK" in by_key["lapin-ammattikorkeakoulu"].alt_names
+
+
+def test_a_malformed_institution_row_is_reported_with_file_and_line() -> None:
+    row = {"key": "x", "name_fi": "X", "name_sv": "", "name_en": "X", "abbreviation_fi": "",
+           "alt_names": "", "type": "college"}
+    with pytest.raises(ReferenceDataError, match=r"higher_education\.csv:3: unknown type"):
+        reference._institution("higher_education.csv", 3, row)

@@ -24,6 +24,7 @@ from typing import TypeVar
 __all__ = [
     "ContentArea",
     "ErvaArea",
+    "HigherEducationInstitution",
     "Municipality",
     "NationalBody",
     "ReferenceDataError",
@@ -31,6 +32,7 @@ __all__ = [
     "JointAuthority",
     "content_areas",
     "erva_areas",
+    "higher_education",
     "joint_authorities",
     "municipalities",
     "national_bodies",
@@ -43,6 +45,7 @@ _REGION_CODE = re.compile(r"^[0-9]{2}$")
 _MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
 _BODY_TYPES = frozenset({"ministry", "agency", "government", "parliament", "association"})
 _AUTHORITY_TYPES = frozenset({"hospital-district", "sote-joint-authority"})
+_INSTITUTION_TYPES = frozenset({"university", "uas"})
 _AREA_SCOPES = frozenset({"specific", "national", "generic"})
 
 
@@ -100,6 +103,21 @@ class JointAuthority:
     alt_names: tuple[str, ...]  # other names, brands of two words: "Siun sote"
     region: str          # code of the region it serves
     type: str            # hospital-district / sote-joint-authority
+
+
+@dataclass(frozen=True)
+class HigherEducationInstitution:
+    """A Finnish university or university of applied sciences of 2017–2019.
+    Texts name many of them only by a brand ("Savonia", "Diakin", "Novia") or a
+    short form ("Lapin AMK") that no type word marks as an organisation."""
+
+    key: str             # the slug of the Finnish name, so its IRI is the name's
+    name_fi: str
+    name_sv: str | None  # only the Swedish names the institution itself uses
+    name_en: str
+    abbreviation: str | None   # one word as written: "HAMK", "SeAMK", "Diak"
+    alt_names: tuple[str, ...]  # other spellings ("OAMK") and short forms ("Lapin AMK")
+    type: str            # university / uas
 
 
 @dataclass(frozen=True)
@@ -195,6 +213,17 @@ def _joint_authority(filename: str, line: int, row: dict[str, str]) -> JointAuth
                           row["abbreviation_fi"] or None, alt, row["region"], row["type"])
 
 
+def _institution(filename: str, line: int,
+                 row: dict[str, str]) -> HigherEducationInstitution:
+    _require(filename, line, row["type"] in _INSTITUTION_TYPES, f"unknown type {row['type']!r}")
+    _require(filename, line, all(row[c] for c in ("key", "name_fi", "name_en")),
+             "empty key or name")
+    alt = tuple(name.strip() for name in row["alt_names"].split(";") if name.strip())
+    return HigherEducationInstitution(row["key"], row["name_fi"], row["name_sv"] or None,
+                                      row["name_en"], row["abbreviation_fi"] or None, alt,
+                                      row["type"])
+
+
 def _erva(filename: str, line: int, row: dict[str, str]) -> ErvaArea:
     _require(filename, line, all(row.values()), "empty field")
     _require(filename, line, row["abbreviation_fi"] == f"{row['hospital_abbreviation']}-erva",
@@ -245,6 +274,14 @@ def joint_authorities() -> tuple[JointAuthority, ...]:
     """Hospital districts and joint authorities for social and health care (2017–2022)."""
     return _load("joint_authorities.csv", ("key", "name_fi", "name_sv", "abbreviation_fi",
                                             "alt_names", "region", "type"), _joint_authority)
+
+
+@cache
+def higher_education() -> tuple[HigherEducationInstitution, ...]:
+    """Finland's universities and universities of applied sciences (2017–2019)."""
+    return _load("higher_education.csv", ("key", "name_fi", "name_sv", "name_en",
+                                           "abbreviation_fi", "alt_names", "type"),
+                 _institution)
 
 
 @cache
