@@ -120,6 +120,17 @@ ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: weaker evidence than a role noun or a card label, so their facts get a lower confidence.
 WEAK_ROLE_CUES = re.compile(r"^toteuttaa$|^toteuttavat$|^toteutti$|^toteuttivat$|^toteuttama")
 
+#: Labels of a project card's fields ("Vastuuorganisaatio:", "Kesto:", "Budjetti:"), over
+#: the label's first word lower-cased: a bulleted "- Kesto: 1.8.2017–31.12.2018" is such
+#: a field, not a list item named "Kesto".
+CARD_LABEL = re.compile(
+    r"^(hallinnoija|vastuu(organisaatio|taho|henkilö)|päätoteuttaja|toteuttaja|osatoteuttaja|"
+    r"kumppani|yhteistyökumppani|rahoittaja|rahoitus|valtionavustus|omarahoitus|budjetti|"
+    r"kokonaisbudjetti|kustannusarvio|kustannukset|kesto|hankeaika|toteutusaika|aikataulu|"
+    r"ajankohta|toiminta-alue|kunnat|kunta|paikkakunnat|yhteyshenkilö|yhteystiedot|"
+    r"kohderyhmä)(t|n)?$")
+
+
 def role_of(word: str) -> str | None:
     """The role a cue word gives ("hallinnoija" -> administrator), or None."""
     low = word.lower()

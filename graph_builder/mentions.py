@@ -750,8 +750,9 @@ def places(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]
         place = gaz.municipality(tok.lemma)
         if place is None and not tok.known and i > 0:
             place = inflected_municipality(tok.text, gaz)   # "Isokyrössä", "Isokyröön"
-        if place is None or tok.pos not in ("paikannimi", ""):
-            continue
+        if place is None or tok.pos not in ("paikannimi", "") and not (
+                tok.pos == "nimisana" and tok.lemma[:1].isupper()):
+            continue   # "Kemiönsaari": a compound of a name that libvoikko reads as a noun
         if i == 0 and tok.pos != "paikannimi":
             continue
         out.append(_mention(Kind.MUNICIPALITY, [tok], sent, "place.municipality",

@@ -67,7 +67,8 @@ Rule = Callable[[DocContext, int], list[Fact]]
 def sentence_project(ctx: DocContext, s: int) -> str | None:
     """The project a sentence speaks of: the one it names; else the one the same
     paragraph named last ("Pirkanmaalla X -hanke … Tampereen kaupungin hallinnoimassa
-    hankkeessa …"); else the document's main project."""
+    hankkeessa …"); else, for a card field, the one its heading names (a sub-project's
+    card under "Järjestöjen osahanke Kohtaamo"); else the document's main project."""
     named = ctx.mentions(s, Kind.PROJECT)
     if named:
         return named[0].key
@@ -78,6 +79,12 @@ def sentence_project(ctx: DocContext, s: int) -> str | None:
         earlier = ctx.mentions(prev, Kind.PROJECT)
         if earlier:
             return earlier[-1].key
+    heading = ctx.blocks[block].heading
+    if ctx.blocks[block].kind is BlockKind.FIELD and heading is not None:
+        for sent in ctx.sentences_in_block(heading):
+            named = ctx.mentions(sent.index, Kind.PROJECT)
+            if named:
+                return named[-1].key
     return ctx.resolution.main_project
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from graph_builder.lexicon import ABBREVIATIONS, TITLE_HEADS
+from graph_builder.lexicon import ABBREVIATIONS, CARD_LABEL, TITLE_HEADS
 from graph_builder.model import Block, BlockKind, Sentence
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·–▪◦●]|\d{1,2}[.)])[ \t]+")
@@ -86,6 +86,17 @@ def _spaced_field(lines: list[str], i: int) -> re.Match[str] | None:
         return None
     near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
     return match if any(_SPACED_FIELD.match(lines[j]) for j in near) else None
+
+
+def _card_field(line: str) -> re.Match[str] | None:
+    """A "Label: value" whose label is one of a project card's ("Vastuuorganisaatio",
+    "Kesto"): a list item that is really a card field. Other "Name: text" items stay
+    items, as a list of sub-projects reads "- Kohtaamo: perhekeskuksen kehittäminen"."""
+    match = _field(line)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    return match if len(words) == 1 and CARD_LABEL.match(words[0].casefold()) else None
 
 
 def _field(line: str) -> re.Match[str] | None:
@@ -288,6 +299,11 @@ def blocks(text: str) -> list[Block]:
             lead_in = None
             out.append(Block(BlockKind.HEADING, s, e, text[s:e], number, None,
                              label=str(len(md.group(1)))))
+        elif bullet and (field := _card_field(line[bullet.end():])) is not None:
+            flush_paragraph()   # "- Kesto: 1.8.2017–31.12.2018": a card written as a list
+            s, e = _strip(text, start + bullet.end(), end)
+            out.append(Block(BlockKind.FIELD, s, e, text[s:e], number, heading,
+                             label=field.group(1).strip()))
         elif bullet:
             flush_paragraph()
             s, e = _strip(text, start + bullet.end(), end)

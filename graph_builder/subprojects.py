@@ -37,6 +37,8 @@ from graph_builder.model import fact as _fact
 _WHERE = ("sisaolento", "ulkoolento")
 _BRACKET = re.compile(r"\s*\(\s*")
 _SUB_WORD = re.compile(r"\s+osa(hanke|projekti)\s+$")
+#: "… osahanke "Kohtaamo"", "perhekeskusosahanke Kohtaamo": a name right after the word.
+_CALLED_SUB = re.compile(r"osa(hanke|projekti)\s*[\"“”«»]?\s*$", re.I)
 
 
 def _parent(ctx: DocContext, s: int, sub: Resolved) -> str | None:
@@ -83,8 +85,10 @@ def _places(ctx: DocContext, s: int, sub: Resolved) -> list[Resolved]:
 def sub_project_facts(ctx: DocContext, s: int) -> list[Fact]:
     """Parent, implementer and places of the sub-projects a sentence names as such."""
     out: list[Fact] = []
+    text = ctx.document.text
     for sub in ctx.mentions(s, Kind.PROJECT):
-        if sub.mention.rule not in PART_RULES - {TABLE_PROJECT_RULE}:
+        if sub.mention.rule not in PART_RULES - {TABLE_PROJECT_RULE} and \
+                not _CALLED_SUB.search(text[max(0, sub.start - 40):sub.start]):
             continue
         parent = _parent(ctx, s, sub)
         if parent:

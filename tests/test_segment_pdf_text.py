@@ -89,3 +89,15 @@ def test_staff_table_gives_titles() -> None:
              for f in analyse(Document("t.md", "t.md", text, "0" * 64, "text/markdown")).facts}
     assert ("person:tiina-rautio", "title", "projektipäällikkö") in facts
     assert ("person:hanna-korpi", "title", "kehittämiskoordinaattori") in facts
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("- Kesto: 1.8.2017–31.12.2018", BlockKind.FIELD),
+    ("- Vastuuorganisaatio: Keski-Suomen Ensi Koti ry", BlockKind.FIELD),
+    ("* Kunnat: Jyväskylä, Laukaa", BlockKind.FIELD),
+    ("- Kohtaamo: perhekeskuksen kehittäminen", BlockKind.ITEM),
+    ("- Hyvä koulupäivä: oppilashuolto", BlockKind.ITEM),
+])
+def test_a_bulleted_card_field_is_a_field(line: str, kind: BlockKind) -> None:
+    found = blocks(f"Osahankkeet\n\n{line}\n")
+    assert found[-1].kind is kind
