@@ -32,7 +32,7 @@ from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role
 from graph_builder.model import ERVA_RULE, ORG_KINDS, PARENT_BODY_RULE, BlockKind, Fact, Kind, Token
 from graph_builder.model import fact as _fact
 from graph_builder.resolve import acronym_of
-from graph_builder.segment import row_cells, table_header
+from graph_builder.segment import project_column, row_cells, table_header
 from graph_builder.subprojects import sub_project_facts
 from graph_builder.titles import office_before, title_near
 
@@ -524,8 +524,32 @@ def _opening_subject(ctx: DocContext, s: int, cue_start: int) -> str | None:
     return subject
 
 
+def _row_cell(ctx: DocContext, s: int, pos: int) -> tuple[str, str | None] | None:
+    """(header of the column, project the row names) for a character in a table row:
+    what a cell means, and whose it is ("| Vakka-Suomen perheverkko | … | 1.6.2017–
+    31.12.2018 |" under "| Osahanke | … | Kesto |")."""
+    b_index = ctx.sentences[s].block
+    head = table_header(ctx.blocks, b_index)
+    if head is None:
+        return None
+    header = [c[2] for c in row_cells(ctx.blocks[head])]
+    cells = row_cells(ctx.blocks[b_index])
+    n = next((n for n, (a, b, _) in enumerate(cells) if a <= pos < b), None)
+    if n is None or n >= len(header):
+        return None
+    col = project_column(header)
+    project = None
+    if col is not None and col < len(cells):
+        a, b, _ = cells[col]
+        named = [r for sent in ctx.sentences_in_block(b_index)
+                 for r in ctx.mentions(sent.index, Kind.PROJECT) if a <= r.start < b]
+        project = named[0].key if named else None
+    return header[n], project
+
+
 def dates(ctx: DocContext, s: int) -> list[Fact]:
-    """Periods after a name ("(2017–2018)"), start and end cues, card periods."""
+    """Periods after a name ("(2017–2018)"), start and end cues, card periods, and the
+    period column of a table of projects."""
     out = []
     text = ctx.document.text
     label = ctx.field_label(s) or ""
@@ -550,6 +574,10 @@ def dates(ctx: DocContext, s: int) -> list[Fact]:
             subject, rule = ctx.resolution.main_project, "time.project-period"
         elif is_period_field and period.cue in ("range", "date"):
             subject, rule = sentence_project(ctx, s), "time.card-period"
+        elif period.cue == "range" and ctx.block_of(s).kind is BlockKind.ROW and \
+                (cell := _row_cell(ctx, s, a)) is not None and cell[1] and \
+                any(p.search(cell[0]) for p, kind in _FIELD_CUES if kind == "period"):
+            subject, rule = cell[1], "time.table-period"
         if subject and period.start and period.end:
             out.append(_fact(subject, "startDate", period.start, rule, s, 0.9))
             out.append(_fact(subject, "endDate", period.end, rule, s, 0.9))
@@ -904,12 +932,17 @@ def table_rows(ctx: DocContext, s: int) -> list[Fact]:
     people = [r for r in found if r.kind is Kind.PERSON]
     out = []
     title_col = next((h for h, k in zip(header, kinds, strict=False) if k == "person"), "")
-    title = title_col.lower() if any(title_col.lower().endswith(t) for t in TITLE_HEADS) else ""
+    contact_col = any(p.search(title_col) for p, kind in _FIELD_CUES if kind == "contact")
+    title = title_col.lower() if any(title_col.lower().endswith(t) for t in TITLE_HEADS) \
+        and not contact_col else ""   # "Yhteyshenkilö" says what the person is for the row
     for n, (_, _, text) in enumerate(cells):
         if n < len(kinds) and kinds[n] == "title" and text.strip():
             title = text.split(",")[0].strip().lower()   # "Kehittämiskoordinaattori, koulu"
     project = ctx.resolution.main_project
     for person in people:
+        cell = _row_cell(ctx, s, person.start) if contact_col else None
+        if cell is not None and cell[1] and column(person) == "person":
+            out.append(_fact(cell[1], "hasContact", person.key, "table.row-contact", s, 0.8))
         if title:
             out.append(_fact(person.key, "title", title, "table.column-title", s, 0.8))
             role = _person_role(title, "")
