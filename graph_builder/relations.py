@@ -31,8 +31,8 @@ from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import (
     ATTENDANCE_LABEL,
-    STAFF_HEADING,
     GRANT_VERBS,
+    STAFF_HEADING,
     TITLE_HEADS,
     WEAK_ROLE_CUES,
     office_of,

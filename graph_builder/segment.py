@@ -278,9 +278,12 @@ def label_columns(lines: list[str], skip: set[int]) -> dict[int, tuple[int, int]
     A label line counts when a line under it is indented to its value's column or
     further, or when another label line of its run (lines between blank ones) puts
     its value at the same column; a label that fills the column up to one space
-    ("Hallinnoija Oulun kaupunki") counts only in the second way. Returns the first
-    line of each field -> (the value's column, the line after the field). Lines in
-    ``skip`` (table rows) end a run."""
+    ("Hallinnoija Oulun kaupunki") counts only in the second way. A label line alone
+    ("Poissa      Pekka Ojala, …") counts when a field found so puts its value at
+    the same column. A value that runs into a numbered list under it ("Ehdotus
+    Hallitus päättää, että" over "1. …") opens that list and is no field. Returns
+    the first line of each field -> (the value's column, the line after the field).
+    Lines in ``skip`` (table rows) end a run."""
     def wide(i: int) -> int | None:
         m = _LABEL_LINE.match(lines[i])
         if m is None or i in skip or _BULLET.match(lines[i]) or _FIELD.match(lines[i]) or \
@@ -289,6 +292,7 @@ def label_columns(lines: list[str], skip: set[int]) -> dict[int, tuple[int, int]
         return m.end()
 
     out: dict[int, tuple[int, int]] = {}
+    single: dict[int, tuple[int, int]] = {}
     i = 0
     while i < len(lines):
         j = i
@@ -308,9 +312,15 @@ def label_columns(lines: list[str], skip: set[int]) -> dict[int, tuple[int, int]
             while end < j and end not in found and _indent(lines[end]) >= col and \
                     not _BULLET.match(lines[end]):
                 end += 1
+            if end < j and _BULLET.match(lines[end]):
+                continue   # "Ehdotus     Hallitus päättää, että" opens the numbered list below
             if col >= 6 and (col in shared or end > k + 1):
                 out[k] = (col, end)
+            else:
+                single[k] = (col, end)
         i = max(j, i + 1)
+    taken = {col for col, _ in out.values()}   # "Poissa      Anna Virta" alone in its run
+    out.update({k: v for k, v in single.items() if v[0] in taken})
     return out
 
 
