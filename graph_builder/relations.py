@@ -896,13 +896,24 @@ def _employer(ctx: DocContext, s: int, org: Resolved) -> bool:
     return any(_employs(ctx.document.text, org, p) for p in ctx.mentions(s, Kind.PERSON))
 
 
+#: "Oulun kaupungin palveluksessa": in the employ of the body named in the genitive before.
+_IN_SERVICE = re.compile(r"\s+palvelu(?:ksessa|kseen|ksessaan)\b", re.I)
+
+
 def membership(ctx: DocContext, s: int) -> list[Fact]:
     """"Kemin kaupungin sosiaali- ja terveysjohtaja Paavo Kuusisto" works for Kemi;
-    "X, jonka puheenjohtajana toimii P" makes P a member of X."""
+    "X, jonka puheenjohtajana toimii P" makes P a member of X; "P (…), Oulun
+    kaupungin palveluksessa" works for Oulu (the nearest person before it)."""
     out = []
     text = ctx.document.text
     orgs = ctx.mentions(s, *ORG_KINDS)
-    for person in ctx.mentions(s, Kind.PERSON):
+    persons = ctx.mentions(s, Kind.PERSON)
+    for org in orgs:
+        before = [p for p in persons if p.end <= org.start]
+        if before and _IN_SERVICE.match(text, org.end) and case_at(ctx.tokens.get(s, []), org) \
+                in ("", "omanto"):
+            out.append(_fact(before[-1].key, "memberOf", org.key, "person.in-service-of", s, 0.8))
+    for person in persons:
         for org in orgs:
             if _employs(text, org, person):
                 out.append(_fact(person.key, "memberOf", org.key, "person.title-of-organisation",
