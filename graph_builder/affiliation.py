@@ -36,6 +36,10 @@ from graph_builder.titles import is_title
 _APPOSITION = re.compile(r"[\s,;/()\[\]*–—\"“”«»'-]*")
 #: The same with a title phrase in it: ", vastuullinen johtaja, …".
 _TITLE_GAP = re.compile(r"[\s,;/(*]*((?:[a-zäöå-]+\s+){0,3}[a-zäöå-]+)[\s,;/()*–—\"“”«»'-]*")
+#: A bracketed aside that names nothing ("ylilääkäri (lastenpsykiatria), …",
+#: "Anna Virta (perhekeskus), Oulun kaupunki"): it stands between a person and their
+#: employer like a title does.
+_ASIDE = re.compile(r"\([^()\n]{1,60}\)")
 #: Between a region that labels a line and what follows it: "Pirkanmaa – ", "**Kainuu**: ".
 _LABEL_MARK = re.compile(r"\**\s*[:–—-]\s*\**\s*")
 #: What may open a line before its label or name: list bullets, emphasis, a quote mark.
@@ -44,11 +48,13 @@ _PLURAL_GENITIVE = re.compile(r"(jen|den|tten|ten|ien|iden|itten)$")
 
 
 def _stretch_end(ctx: DocContext, s: int, at: int, nxt: int) -> int:
-    """Where what is said beside a name ends: at the next person, the line's end, a
-    table cell's bar or the sentence's end."""
+    """Where what is said beside a name ends: at the next person, the line's end (a list
+    item's end: its wrapped lines are its own), a table cell's bar or the sentence's
+    end."""
     text = ctx.document.text
     ends = [nxt, ctx.sentences[s].end]
-    for mark in ("\n", "|"):
+    marks = ("|",) if ctx.block_of(s).kind is BlockKind.ITEM else ("\n", "|")
+    for mark in marks:
         k = text.find(mark, at, ctx.sentences[s].end)
         if k >= 0:
             ends.append(k)
@@ -74,7 +80,7 @@ def beside(ctx: DocContext, s: int, person: Resolved, nxt: int) -> list[Resolved
             continue
         if r.end > limit:
             break
-        gap = text[cursor:r.start]
+        gap = _ASIDE.sub(" ", text[cursor:r.start])
         if not (_APPOSITION.fullmatch(gap) or _title_gap(gap)):
             break
         out.append(r)

@@ -24,7 +24,7 @@ from graph_builder.model import (
     Sentence,
     Token,
 )
-from graph_builder.morphology import name_base_form
+from graph_builder.morphology import join_words, name_base_form
 from graph_builder.segment import paragraph_lead, project_column, row_cells, table_header
 
 _NAME_LABEL = re.compile(r"^(hankkeen nimi|hanke|projektin nimi|projekti|nimi)$", re.I)
@@ -101,6 +101,12 @@ _NETWORK_HEADS = ("verkosto", "ryhmä", "keskus", "palvelut", "malli")
 def _network_name(m: Mention) -> bool:
     return m.kind is Kind.ORGANISATION and m.rule == "org.type-word" and \
         m.name.lower().endswith(_NETWORK_HEADS)
+
+
+def _opens_with_person(sent: Sentence, found: list[Mention]) -> bool:
+    """Does a person's name open the sentence (a line of a list of people)?"""
+    lead = len(sent.text) - len(sent.text.lstrip(" \t*•-"))
+    return any(m.kind is Kind.PERSON and m.start == sent.start + lead for m in found)
 
 
 def table_project(sent: Sentence, block: Block, tokens: list[Token], found: list[Mention],
@@ -244,6 +250,8 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
             block.heading is not None and names_a_role(blocks[block.heading].text))))
     if not role_context:
         return out
+    # "Anna Virta, johtaja, Folkhälsan": a member's line names the employer as written
+    as_written = _opens_with_person(sent, found)
     body = sent.text[value_start - sent.start:]
     cursor = 0
     for part in _SPLIT.split(body):
@@ -259,6 +267,7 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
         span = _tokens_in(tokens, start, end)
         if not span or len(span) > 8 or is_clause(span):
             continue
-        out.append(Mention(Kind.ORGANISATION, start, end, part_clean, name_base_form(span),
+        name = join_words([t.text for t in span], span) if as_written else name_base_form(span)
+        out.append(Mention(Kind.ORGANISATION, start, end, part_clean, name,
                            "card.organisation-list", sent.index, confidence=0.8))
     return out

@@ -112,7 +112,7 @@ SECTIONS = ("merge", "rename", "add", "suppress")
 DERIVED = frozenset(LKG[t] for t in (
     "sentence", "inDocument", "mentionedIn", "rule", "confidence", "startOffset",
     "endOffset", "line", "quote", "fileName", "sha256", "mediaType",
-    "participation", "agent", "role", "context"))
+    "participation", "agent", "hasParticipation", "role", "context"))
 DATES = frozenset({LKG.startDate, LKG.endDate, LKG.completionDate})
 DECIMALS = frozenset({LKG.amount, LKG.share})
 FINNISH_TEXT = frozenset({LKG.jobTitle, SKOS.altLabel})

@@ -251,6 +251,14 @@ class Emitter:
         if extra.get("title"):
             g.add(f"{node_nt} {self.lkg('jobTitle')} "
                   f"{nt.literal(clean_text(str(extra['title'])), 'fi')} .")
+        if str(fact.obj).startswith("person:"):   # a person's offices, read from the person
+            g.add(f"{nt.iri(agent)} {self.lkg('hasParticipation')} {node_nt} .")
+        for key, pred in (("start", "startDate"), ("end", "endDate")):
+            if isinstance(extra.get(key), When):
+                g.add(f"{node_nt} {self.lkg(pred)} {_date_pair(extra[key])[1]} .")
+        if extra.get("share") is not None:
+            g.add(f"{node_nt} {self.lkg('share')} "
+                  f"{_decimal_pair(Decimal(str(extra['share'])))[1]} .")
         self.stated(document, sentence,
                     (_i(context), (f"{LKG}participation", self.lkg("participation")), _i(node)),
                     fact.rule, fact.confidence)

@@ -101,6 +101,34 @@ TITLE_HEADS: tuple[str, ...] = (
     "opettaja", "rehtori", "lehtori", "terapeutti", "neuvoja", "virkamies", "avustaja",
 )
 
+#: Offices in a group ("puheenjohtaja", "vpj.", "sihteerinä"): pattern over the
+#: lower-cased word -> (role concept, the office's name). Vice-chair before chair.
+GROUP_OFFICES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^(\d\.\s*)?(varapuheenjohtaja|vpj\.?$)"), "vice-chair", "varapuheenjohtaja"),
+    (re.compile(r"^(puheenjohtaja|pj\.?$)"), "chair", "puheenjohtaja"),
+    (re.compile(r"^(sihteeri|siht\.?$)"), "secretary", "sihteeri"),
+)
+
+
+def office_of(word: str) -> tuple[str, str] | None:
+    """The office a word names in a group ("vpj." -> vice-chair, varapuheenjohtaja)."""
+    low = word.lower().strip()
+    return next(((role, name) for pattern, role, name in GROUP_OFFICES if pattern.search(low)),
+                None)
+
+
+#: Headings of a report's staff section ("2.3 Henkilöstö", "Hankkeen työntekijät"):
+#: "Title Name" lines under them are the project's staff.
+STAFF_HEADING = re.compile(r"henkilöstö|työntekijä|henkilökunta|hankehenkilö", re.I)
+
+
+#: Labels of the attendance of a meeting in minutes ("Läsnä", "Poissa", "Saapuvilla
+#: olleet jäsenet"): the people under them sit in the body whose minutes these are.
+#: ("Muut läsnä", "Muut saapuvilla olleet" are officials and guests, not members.)
+ATTENDANCE_LABEL = re.compile(r"^(?!muut\b)(läsnä|paikalla|poissa|saapuvilla|"
+                              r"kokoukseen osallistu|osallistujat|jäsenet)", re.I)
+
+
 #: Role cues: pattern over the lower-cased word -> role concept.
 #: Order matters: the first that matches a word wins.
 ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -701,11 +701,21 @@ def persons(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention
         surname = last.lemma if last.known and last.lemma[:1].isupper() else last.text
         if last.known and last.lemma[:1].islower():
             surname = last.lemma[:1].upper() + last.lemma[1:]
-        if last.text.endswith("nen"):
+        if last.text.endswith("nen") or _opens_list_line(sent, tokens, i):
             surname = last.text   # "Koivunen" is nominative as written (its genitive is "-sen")
         out.append(_mention(Kind.PERSON, [first, last], sent, "person.first-last",
                             name=f"{first.text} {surname}", confidence=0.9))
     return out
+
+
+def _opens_list_line(sent: Sentence, tokens: list[Token], i: int) -> bool:
+    """Does the name at tokens ``i``, ``i + 1`` open a line and a comma follow it, as in
+    a list of people ("Anna Helin, johtaja, Oulun kaupunki")? Such a name is in the
+    nominative: its surname is read as written, never as an inflected word ("Helin"
+    is no genitive of "Heli")."""
+    before = sent.text[:tokens[i].start - sent.start].rstrip(" \t*•·–-")
+    return (not before or before.endswith("\n")) and i + 2 < len(tokens) and \
+        tokens[i + 2].text == ","
 
 
 def _also_first_name(tok: Token) -> bool:

@@ -259,9 +259,16 @@ def name_base_form(tokens: list[Token]) -> str:
 
 
 def join_words(words: list[str], tokens: list[Token]) -> str:
-    """Join words, keeping no space where the text had none ("SeAMK Oy", "Lupa auttaa!")."""
+    """Join words, keeping no space where the text had none ("SeAMK Oy", "Lupa auttaa!"),
+    nor where a PDF broke a compound at its hyphen before a capital ("Pohjois-" at a
+    line's end, "Savon liitto" on the next: "Pohjois-Savon liitto"; a hyphen and a
+    space before a capital word never stand in Finnish, "Pohjois- ja Etelä-Savo"
+    goes on in lower case)."""
     out = words[0]
     for i in range(1, len(words)):
         gap = tokens[i].start - tokens[i - 1].end
-        out += (" " if gap > 0 else "") + words[i]
+        prev = words[i - 1]
+        broken = len(prev) > 1 and prev.endswith("-") and prev[-2].isalpha() and \
+            words[i][:1].isupper()
+        out += (" " if gap > 0 and not broken else "") + words[i]
     return out

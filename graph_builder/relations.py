@@ -16,6 +16,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from graph_builder.affiliation import (
     beside,
@@ -28,7 +29,15 @@ from graph_builder.affiliation import (
 )
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
-from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role_of
+from graph_builder.lexicon import (
+    ATTENDANCE_LABEL,
+    GRANT_VERBS,
+    STAFF_HEADING,
+    TITLE_HEADS,
+    WEAK_ROLE_CUES,
+    office_of,
+    role_of,
+)
 from graph_builder.model import ERVA_RULE, ORG_KINDS, PARENT_BODY_RULE, BlockKind, Fact, Kind, Token
 from graph_builder.model import fact as _fact
 from graph_builder.resolve import acronym_of
@@ -721,6 +730,12 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(p.key, "hasContact", person.key, "person.contact", s, 0.85))
         context = _person_project(ctx, s, person, persons) or (
             _sole_programme(ctx) if role else None)
+        staff = _staff_line(ctx, s, person, nxt) if title and first else None
+        if staff is not None and context and context.startswith("project:") and not projects \
+                and region is None:
+            out.append(_fact(context, "participation", person.key,
+                             f"person.role.{role or 'participant'}.staff-line", s, 0.8,
+                             role=role or "participant", title=title, **staff))
         if role and context and not projects and region is None:
             out.append(_fact(context, "participation", person.key, f"person.role.{role}", s,
                              0.85, role=role, title=title or ""))
@@ -742,6 +757,46 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(person.key, "responsibleFor", target, "person.responsible",
                                  s, 0.8))
     return out
+
+
+#: "(50 %)": a share of working time in brackets.
+_WORK_SHARE = re.compile(r"\(\s*(\d{1,3})\s*%\s*\)")
+_FROM = re.compile(r"^\s*(alkaen|lähtien)\b", re.I)
+_UNTIL = re.compile(r"^\s*(asti|saakka|päättyen)\b", re.I)
+
+
+def _staff_line(ctx: DocContext, s: int, person: Resolved, nxt: int) -> dict | None:
+    """A staff line of a report: "Projektipäällikkö Anna Virta, 1.4.2017–31.12.2018",
+    "Muutosagentti Pekka Ojala, 1.3.2017 alkaen", "Projektisihteeri Liisa Koski (50 %)".
+    A titled name opening a line with no verb after it, under a staff heading or with
+    a period or a share of working time on its line: the person works in the page's
+    project. Returns the period and share the line gives ({} for none), or None."""
+    text = ctx.document.text
+    end = min(nxt, ctx.sentences[s].end)
+    line_end = text.find("\n", person.end, end)
+    end = end if line_end < 0 else line_end
+    if any(t.pos == "teonsana" and t.text[:1].islower() and not _FROM.match(t.text) and
+           not _UNTIL.match(t.text) for t in ctx.tokens.get(s, []) if person.end <= t.start < end):
+        return None   # running text: a verb follows the name ("alkaen" says when)
+    out: dict[str, object] = {}
+    for period in ctx.periods.get(s, []):
+        if not (person.end <= period.span[0] and period.span[1] <= end):
+            continue
+        if period.cue == "date":
+            after = text[period.span[1]:end]
+            if _FROM.match(after):
+                out["start"] = period.start
+            elif _UNTIL.match(after):
+                out["end"] = period.end
+        elif period.start and period.end:
+            out["start"], out["end"] = period.start, period.end
+        break
+    share = _WORK_SHARE.search(text, person.end, end)
+    if share and 0 < int(share.group(1)) <= 100:
+        out["share"] = Decimal(share.group(1)) / 100
+    heading = ctx.block_of(s).heading
+    under_staff = heading is not None and bool(STAFF_HEADING.search(ctx.blocks[heading].text))
+    return out if out or under_staff else None
 
 
 def _person_project(ctx: DocContext, s: int, person: Resolved,
@@ -876,13 +931,24 @@ def _employer(ctx: DocContext, s: int, org: Resolved) -> bool:
     return any(_employs(ctx.document.text, org, p) for p in ctx.mentions(s, Kind.PERSON))
 
 
+#: "Oulun kaupungin palveluksessa": in the employ of the body named in the genitive before.
+_IN_SERVICE = re.compile(r"\s+palvelu(?:ksessa|kseen|ksessaan)\b", re.I)
+
+
 def membership(ctx: DocContext, s: int) -> list[Fact]:
     """"Kemin kaupungin sosiaali- ja terveysjohtaja Paavo Kuusisto" works for Kemi;
-    "X, jonka puheenjohtajana toimii P" makes P a member of X."""
+    "X, jonka puheenjohtajana toimii P" makes P a member of X; "P (…), Oulun
+    kaupungin palveluksessa" works for Oulu (the nearest person before it)."""
     out = []
     text = ctx.document.text
     orgs = ctx.mentions(s, *ORG_KINDS)
-    for person in ctx.mentions(s, Kind.PERSON):
+    persons = ctx.mentions(s, Kind.PERSON)
+    for org in orgs:
+        before = [p for p in persons if p.end <= org.start]
+        if before and _IN_SERVICE.match(text, org.end) and case_at(ctx.tokens.get(s, []), org) \
+                in ("", "omanto"):
+            out.append(_fact(before[-1].key, "memberOf", org.key, "person.in-service-of", s, 0.8))
+    for person in persons:
         for org in orgs:
             if _employs(text, org, person):
                 out.append(_fact(person.key, "memberOf", org.key, "person.title-of-organisation",
@@ -976,29 +1042,109 @@ def group_members(ctx: DocContext, s: int) -> list[Fact]:
     """People listed under "Ohjausryhmään kuuluvat:" are members of the steering group:
     list items, and lines opened by a name under a heading or lead-in such as "1.2
     Ohjausryhmä" / "Jäsenet:" ("Anna Virta, johtaja, Oulun kaupunki (pj.)"). "Ryhmän
-    puheenjohtajana toimi … A ja varapuheenjohtajana … B": A and B are members too."""
+    puheenjohtajana toimi … A ja varapuheenjohtajana … B": A and B are members too.
+    In minutes, the people under an attendance label ("Läsnä", "Poissa", "Saapuvilla
+    olleet jäsenet") sit in the body whose minutes these are; "Sihteerinä toimi …"
+    speaks of that body. An office closing a member's line ("…, puheenjohtaja",
+    "(vpj.)") or opening the sentence ("Sihteerinä toimi P") is the person's office
+    in the group."""
+    if not ctx.mentions(s, Kind.PERSON):
+        return []
     groups = _the_group(ctx)
-    if len(groups) != 1 or not ctx.mentions(s, Kind.PERSON):
+    group = groups[0] if len(groups) == 1 else None
+    if _attendance(ctx, s):
+        group = _minutes_body(ctx) or group
+        steering = group is not None
+    else:
+        steering = group is not None and _under_steering_label(ctx, s)
+    if group is None:
         return []
     office = _GROUP_OFFICE.search(ctx.sentences[s].text)
-    if office and not office.group(1) and not _under_steering_label(ctx, s):
+    if office and not office.group(1) and not steering and not _is_minutes(ctx):
         office = None   # "Sihteerinä toimi …" speaks of a group only under its heading
     if office:
         at = ctx.sentences[s].start + office.start()
-        return [_fact(p.key, "memberOf", groups[0], "person.group-office", s, 0.75)
-                for p in ctx.mentions(s, Kind.PERSON) if p.start > at]
-    if not _under_steering_label(ctx, s):
+        held = office_of(office.group(2))
+        out = []
+        for p in ctx.mentions(s, Kind.PERSON):
+            if p.start > at:
+                out.append(_fact(p.key, "memberOf", group, "person.group-office", s, 0.75))
+                if held:
+                    out.append(_fact(group, "participation", p.key,
+                                     f"person.role.{held[0]}.group-office", s, 0.75,
+                                     role=held[0], title=held[1]))
+        return out
+    if not steering:
         return []
     people = ctx.mentions(s, Kind.PERSON)
     if ctx.block_of(s).kind is not BlockKind.ITEM:
         people = [p for p in people if opens_line(ctx, s, p)[0] and listed(ctx, s, p)]
-    out = [_fact(p.key, "memberOf", groups[0], "person.group-member", s, 0.75) for p in people]
+    out = [_fact(p.key, "memberOf", group, "person.group-member", s, 0.75) for p in people]
+    for p in people:
+        held = _line_office(ctx, s, p)
+        if held:
+            out.append(_fact(group, "participation", p.key, f"person.role.{held[0]}.group-line",
+                             s, 0.75, role=held[0], title=held[1]))
     project = sentence_project(ctx, s)
     if people and project and not ctx.mentions(s, Kind.PROJECT):
         # the group whose members are listed steers the project the page is about
-        out.append(_fact(project, "steeredBy", groups[0], "role.steering-group-list", s, 0.7,
+        out.append(_fact(project, "steeredBy", group, "role.steering-group-list", s, 0.7,
                          role="steering-group"))
     return out
+
+
+#: The office that closes a member's entry: "…, Oulun kaupunki, puheenjohtaja",
+#: "… (varapuheenjohtaja)", "… (vpj.)".
+_ENTRY_OFFICE = re.compile(r"[,(]\s*((?:\d\.\s*)?[a-zäöå]+\.?)\s*\)?\s*$")
+
+
+def _line_office(ctx: DocContext, s: int, person: Resolved) -> tuple[str, str] | None:
+    """The office named at the end of a member's entry: the list item, or the line
+    and a line in brackets under it ("(varapuheenjohtaja)")."""
+    text = ctx.document.text
+    block = ctx.block_of(s)
+    if block.kind is BlockKind.ITEM:
+        end = block.end
+    else:
+        end = text.find("\n", person.end)
+        end = len(text) if end < 0 else end
+        under = re.match(r"\n[ \t]*\([^()\n]{1,40}\)[ \t]*(?=\n|$)", text[end:])
+        if under:
+            end += under.end()
+    end = min(end, ctx.sentences[s].end) if block.kind is not BlockKind.ITEM else end
+    m = _ENTRY_OFFICE.search(text, person.end, end)
+    return office_of(m.group(1)) if m else None
+
+
+def _is_minutes(ctx: DocContext) -> bool:
+    """Does the document call itself minutes in its first lines?"""
+    return bool(_MINUTES.search(ctx.document.text[:400]))
+
+
+def _attendance(ctx: DocContext, s: int) -> bool:
+    """Is the sentence a line of a meeting's attendance in minutes, under a label such
+    as "Läsnä", "Poissa" or "Saapuvilla olleet jäsenet"?"""
+    if not _is_minutes(ctx):
+        return False
+    block = ctx.block_of(s)
+    labels = [ctx.field_label(s) or ""]
+    if block.heading is not None:
+        labels.append(ctx.blocks[block.heading].text)
+    return any(ATTENDANCE_LABEL.match(label.strip()) for label in labels)
+
+
+def _minutes_body(ctx: DocContext) -> str | None:
+    """The body whose minutes these are, named in the page's head ("Kaupunginhallitus"
+    under "KOTKAN KAUPUNKI  PÖYTÄKIRJA", or a heading right under it); a municipality
+    there is the body's owner, not the body."""
+    for index, block in enumerate(ctx.blocks):
+        if index > 0 and block.kind is not BlockKind.HEADING:
+            break
+        for sent in ctx.sentences_in_block(index):
+            found = ctx.mentions(sent.index, Kind.ORGANISATION)
+            if found:
+                return found[0].key
+    return None
 
 
 def units(ctx: DocContext, s: int) -> list[Fact]:
@@ -1086,8 +1232,8 @@ def _the_group(ctx: DocContext) -> list[str]:
 
 #: "Ryhmän puheenjohtajana toimi …", "Ohjausryhmän sihteerinä toimii …": an office in
 #: the group the text speaks of.
-_GROUP_OFFICE = re.compile(r"(\b(?:ohjaus)?ryhmän\s+|^)(?:puheenjohtaja|varapuheenjohtaja|sihteeri|"
-                           r"jäsen)\w*\s+toimi", re.I)
+_GROUP_OFFICE = re.compile(r"(\b(?:ohjaus)?ryhmän\s+|^)((?:puheenjohtaja|varapuheenjohtaja|"
+                           r"sihteeri|jäsen)\w*)\s+(?:toimi|jatka)", re.I)
 _NUMBERING = re.compile(r"^\d+(\.\d+)*\.?$")
 
 

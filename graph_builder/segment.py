@@ -49,6 +49,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 _WRAPPED = re.compile(r"^(?!(?:puh|p|tel|gsm|email|sähköposti|s-posti)\b)[a-zåäö]+[ ,]")
 
 
+#: "Projektipäällikkö Anna Virta, 1.4.2017–31.12.2018", "Projektisihteeri Liisa Koski
+#: (50 %)": a title, a name and what is said of the person: a staff line, no heading.
+_TITLED_PERSON = re.compile(r"^[A-ZÄÖÅ][a-zäöå-]*(?:" + "|".join(TITLE_HEADS) + r") "
+                            r"[A-ZÄÖÅ][a-zäöå]+(?:-[A-ZÄÖÅ][a-zäöå]+)? [A-ZÄÖÅ][a-zäöå-]+\s*[,(]")
+
+
 def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool,
                         next_line: str = "") -> bool:
     """A short line alone, starting upper-case, not ending like a sentence, and not
@@ -68,7 +74,8 @@ def _looks_like_heading(line: str, prev_blank: bool, next_blank: bool,
         return False  # a sentence, or a link line ("Loppuraportti »")
     if stripped.endswith("?") and len(stripped) > 60:
         return False
-    if _CONTACT_DETAIL.search(stripped) or stripped.count(",") >= 2:
+    if _CONTACT_DETAIL.search(stripped) or stripped.count(",") >= 2 or \
+            _TITLED_PERSON.match(stripped):
         return False  # "Anna Virta, p. 040 …", "Anna Virta, johtaja, Oulun kaupunki": a card
     return len(stripped.split()) <= 14
 
@@ -231,23 +238,105 @@ _PERSON_LINE = re.compile(r"^\s*[A-ZÄÖÅ][a-zäöåéü]+(?:-[A-ZÄÖÅ][a-zä
                           r"(?:[A-ZÄÖÅ][a-zäöåéü]+-?)+,")
 
 
-def _person_lines(para: list[tuple[int, int, int]],
-                  raw: list[str]) -> list[tuple[tuple, tuple]]:
+def _person_lines(para: list[tuple[int, int, int]], text: str,
+                  alone: bool = False) -> list[tuple[tuple, tuple]]:
     """A paragraph that is a list of people without bullets, one "Name, title,
-    organisation" per line, a line that goes on in lower case belonging to the one
-    above (a PDF's wrapped line): its items as (first line, last line) pairs."""
-    if len(para) < 2:
+    organisation" per line, a line that goes on in lower case, in brackets
+    ("(varapuheenjohtaja)") or indented deeper than the line that opened the item
+    belonging to the one above (a PDF's wrapped line): its items as (first line, last
+    line) pairs. ``alone`` lets one item stand (a label column's only entry)."""
+    if len(para) < 2 and not alone:
         return []
     items: list[list[tuple[int, int, int]]] = []
+    opened = 0
     for span in para:
-        line = raw[span[2] - 1]   # a span's third part is its 1-based line number
-        if _PERSON_LINE.match(line):
+        line = text[span[0]:span[1]]
+        col = _column(text, span[0]) + len(line) - len(line.lstrip())
+        if _PERSON_LINE.match(line) and not (items and col > opened):
             items.append([span])
-        elif items and line.strip()[:1].islower():
+            opened = col
+        elif items and (line.strip()[:1].islower() or line.strip()[:1] == "(" or col > opened):
             items[-1].append(span)
         else:
             return []
-    return [(item[0], item[-1]) for item in items] if len(items) >= 2 else []
+    return [(item[0], item[-1]) for item in items] if len(items) >= 2 or alone and items else []
+
+
+def _column(text: str, at: int) -> int:
+    """The column of offset ``at`` in its line."""
+    return at - text.rfind("\n", 0, at) - 1
+
+
+#: "Läsnä       Anna Virta, …": a short label at the line's start, then its value
+#: after a wide gap, as a PDF lays out a label column.
+_LABEL_LINE = re.compile(r"^[A-ZÄÖÅ][\w.()-]*(?: [\w.()-]+){0,3}(?: {2,}|\t+)(?=\S)")
+#: "Hallinnoija Oulun kaupunki": a label that fills the column, one space before its value.
+_FULL_LABEL = re.compile(r"^[A-ZÄÖÅ][\w.()-]*(?: [\w.()-]+){0,1} $")
+
+
+def label_columns(lines: list[str], skip: set[int]) -> dict[int, tuple[int, int]]:
+    """Fields laid out in a label column, as minutes and reports come out of a PDF:
+    a label at the line's start and its value at a fixed column, the value's wrapped
+    lines indented to that column or further (invented example)::
+
+        Hanke       Perhepolku – Oulun lapsi- ja perhepalvelujen
+                    muutoshanke
+        Hallinnoija Oulun kaupunki
+        Läsnä       Anna Virta, johtaja, Oulun kaupunki, puheenjohtaja
+                    Pekka Ojala, ylilääkäri, Pohjois-Pohjanmaan
+                      sairaanhoitopiiri
+
+    A label line counts when a line under it is indented to its value's column or
+    further, or when another label line of its run (lines between blank ones) puts
+    its value at the same column; a label that fills the column up to one space
+    ("Hallinnoija Oulun kaupunki") counts only in the second way. A label line alone
+    ("Poissa      Pekka Ojala, …") counts when a field found so puts its value at
+    the same column. A value that runs into a numbered list under it ("Ehdotus
+    Hallitus päättää, että" over "1. …") opens that list and is no field. Returns
+    the first line of each field -> (the value's column, the line after the field).
+    Lines in ``skip`` (table rows) end a run."""
+    def wide(i: int) -> int | None:
+        m = _LABEL_LINE.match(lines[i])
+        if m is None or i in skip or _BULLET.match(lines[i]) or _FIELD.match(lines[i]) or \
+                _GAP.search(lines[i][m.end():].rstrip()):
+            return None
+        return m.end()
+
+    out: dict[int, tuple[int, int]] = {}
+    single: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].strip() and j not in skip:
+            j += 1
+        found = {k: c for k in range(i, j) if (c := wide(k)) is not None}
+        shared = {c for c in found.values() if list(found.values()).count(c) >= 2}
+        for k in range(i, j):   # "Hallinnoija Oulun kaupunki" under "Hanke       …"
+            if k not in found and not _BULLET.match(lines[k]) and \
+                    (c := next((c for c in found.values() if len(lines[k]) > c and
+                                _FULL_LABEL.match(lines[k][:c]) and lines[k][c] != " "),
+                               None)) is not None:
+                found[k] = c
+                shared.add(c)
+        for k, col in sorted(found.items()):
+            end = k + 1
+            while end < j and end not in found and _indent(lines[end]) >= col and \
+                    not _BULLET.match(lines[end]):
+                end += 1
+            if end < j and _BULLET.match(lines[end]):
+                continue   # "Ehdotus     Hallitus päättää, että" opens the numbered list below
+            if col >= 6 and (col in shared or end > k + 1):
+                out[k] = (col, end)
+            else:
+                single[k] = (col, end)
+        i = max(j, i + 1)
+    taken = {col for col, _ in out.values()}   # "Poissa      Anna Virta" alone in its run
+    out.update({k: v for k, v in single.items() if v[0] in taken})
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip()) if line.strip() else 0
 
 
 def _continues(para: list[tuple[int, int, int]], raw: list[str], i: int) -> bool:
@@ -263,6 +352,8 @@ def blocks(text: str) -> list[Block]:
     furniture = page_furniture(raw)
     raw = ["" if i in furniture else line for i, line in enumerate(raw)]
     spaced, carried = spaced_rows(raw, [a for a, _, _ in lines])
+    columns = label_columns(raw, set(spaced) | carried)
+    after_field = 0   # the line after the label-column field being read
     out: list[Block] = []
     heading: int | None = None
     lead_in: int | None = None   # a "Label:" line that opens a list
@@ -270,7 +361,7 @@ def blocks(text: str) -> list[Block]:
 
     def flush_paragraph() -> None:
         nonlocal para
-        people = _person_lines(para, raw)
+        people = _person_lines(para, text)
         if people:
             for first, last in people:
                 s, e = _strip(text, first[0], last[1])
@@ -287,8 +378,16 @@ def blocks(text: str) -> list[Block]:
         line = raw[i]
         prev_blank = i == 0 or not raw[i - 1].strip()
         next_blank = i + 1 >= len(raw) or not raw[i + 1].strip()
+        if i < after_field:
+            continue   # a wrapped line of a label-column field
         if not line.strip():
             flush_paragraph()
+            continue
+        if i in columns:
+            flush_paragraph()
+            col, after_field = columns[i]
+            out.extend(_column_field(text, lines[i:after_field], col, heading, len(out)))
+            lead_in = None
             continue
         md = _HEADING_MD.match(line)
         bullet = _BULLET.match(line)
@@ -353,6 +452,26 @@ def blocks(text: str) -> list[Block]:
             lead_in = None
             para.append((start, end, number))
     flush_paragraph()
+    return out
+
+
+def _column_field(text: str, spans: list[tuple[int, int, int]], col: int,
+                  heading: int | None, first_index: int) -> list[Block]:
+    """A label-column field as blocks: a list of people ("Läsnä   Anna Virta, johtaja,
+    …" and a line for each further one) as a lead-in and an item per person, each
+    with its wrapped lines; any other value as one field, its wrapped lines too."""
+    (start, line_end, number), last = spans[0], spans[-1]
+    label = text[start:start + col].strip()
+    values = [(start + col, line_end, number)] + spans[1:]
+    people = _person_lines(values, text, alone=True)
+    if not people:
+        s, e = _strip(text, start, last[1])
+        return [Block(BlockKind.FIELD, s, e, text[s:e], number, heading, label=label)]
+    out = [Block(BlockKind.HEADING, start, start + len(label), label, number, heading,
+                 label="lead-in")]
+    for first, end in people:
+        s, e = _strip(text, first[0], end[1])
+        out.append(Block(BlockKind.ITEM, s, e, text[s:e], first[2], first_index))
     return out
 
 

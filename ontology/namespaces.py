@@ -105,8 +105,9 @@ OBJECT_PROPERTIES = (
     "contributes",          # Organisation -> Funding it pays (omarahoitusosuus, maksuosuus)
     "fundingKind",          # Funding -> skos:Concept in FUNDING_KIND
     "measureKind",          # Measure -> skos:Concept in MEASURE_KIND
-    "participation",        # Project | Programme | Region -> Participation
+    "participation",        # Project | Programme | Region | Organisation -> Participation
     "agent",                # Participation -> Organisation | Person
+    "hasParticipation",     # Person -> Participation (the inverse of agent, for people)
     "role",                 # Participation -> skos:Concept in ROLE
     "context",              # Participation -> Project | Programme | Region | Organisation
     "municipalityRegion",   # Municipality -> Region (reference data)
@@ -146,6 +147,7 @@ ROLES = (
     "administrator", "coordinator", "steering-group", "supporter",
     "consortium-member", "development-partner", "participant", "funder",
     "contact", "cooperation-partner", "project-manager", "change-agent",
+    "chair", "vice-chair", "secretary",
 )
 MEASURE_KINDS = ("bridging-measure", "development-area", "plan", "action")
 FUNDING_KINDS = ("state-grant", "total-cost", "own-contribution", "funding")

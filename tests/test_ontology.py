@@ -45,7 +45,8 @@ IRI_VALUED = {"email", "telephone", "homepage"}
 #: be checked the same way and added here.
 VERIFIED_TERMS = {
     ORG.Organization, ORG.OrganizationalCollaboration, ORG.Membership, ORG.member,
-    ORG.hasMember, ORG.memberOf, ORG.role, ORG.Role, ORG.organization, ORG.unitOf,
+    ORG.hasMembership, ORG.hasMember, ORG.memberOf, ORG.role, ORG.Role, ORG.organization,
+    ORG.unitOf,
     PROV.Activity, PROV.Entity, PROV.Organization, PROV.Person, PROV.Plan,
     PROV.wasInfluencedBy, PROV.wasQuotedFrom,
     SCHEMA.Project, SCHEMA.AdministrativeArea, SCHEMA.Person, SCHEMA.MonetaryAmount,

@@ -101,3 +101,66 @@ def test_staff_table_gives_titles() -> None:
 def test_a_bulleted_card_field_is_a_field(line: str, kind: BlockKind) -> None:
     found = blocks(f"Osahankkeet\n\n{line}\n")
     assert found[-1].kind is kind
+
+
+_COLUMN = ("Hanke       Perhepolku – Oulun lapsi- ja perhepalvelujen\n"
+           "            muutoshanke\n"
+           "Hallinnoija Oulun kaupunki\n"
+           "\n"
+           "Läsnä       Anna Virta, johtaja, Oulun kaupunki, puheenjohtaja\n"
+           "            Pekka Ojala, ylilääkäri, Pohjois-Pohjanmaan\n"
+           "              sairaanhoitopiiri\n"
+           "\n"
+           "Poissa      Liisa Koski, yliopettaja, Oulun ammattikorkeakoulu\n")
+
+
+def test_label_column_fields_and_people() -> None:
+    """A label column as a PDF lays it out: a field's wrapped value stays in the field;
+    a label that fills the column up to one space is a field when its value starts at
+    the others' column; people under a label are a lead-in and an item each, wrapped
+    lines included; a label alone in its run counts at the column of the others."""
+    got = [(b.kind, b.label, b.text.split("\n")[-1].strip()) for b in blocks(_COLUMN)]
+    assert got == [
+        (BlockKind.FIELD, "Hanke", "muutoshanke"),
+        (BlockKind.FIELD, "Hallinnoija", "Hallinnoija Oulun kaupunki"),
+        (BlockKind.HEADING, "lead-in", "Läsnä"),
+        (BlockKind.ITEM, None, "Anna Virta, johtaja, Oulun kaupunki, puheenjohtaja"),
+        (BlockKind.ITEM, None, "sairaanhoitopiiri"),
+        (BlockKind.HEADING, "lead-in", "Poissa"),
+        (BlockKind.ITEM, None, "Liisa Koski, yliopettaja, Oulun ammattikorkeakoulu"),
+    ]
+
+
+def test_prose_with_single_spaces_is_no_label_column() -> None:
+    text = ("Hanke sijoittui Oulun kaupungin perhepalveluihin ja sen\n"
+            "hallinnoija oli Oulun kaupunki, joka palkkasi hankkeelle\n"
+            "Kaksi työntekijää vuodeksi 2018 ja yhden vuodeksi 2019.\n")
+    assert [b.kind for b in blocks(text)] == [BlockKind.PARAGRAPH]
+
+
+def test_people_list_with_an_office_in_brackets_on_the_wrapped_line() -> None:
+    text = ("Anna Virta, johtaja, Oulun kaupunki (puheenjohtaja)\n"
+            "Pekka Ojala, kasvatus- ja opetustoimen johtaja, Kempeleen kunta\n"
+            "(varapuheenjohtaja)\n"
+            "Liisa Koski, yliopettaja, Oulun ammattikorkeakoulu\n")
+    items = [b.text for b in blocks(text) if b.kind is BlockKind.ITEM]
+    assert len(items) == 3 and items[1].endswith("(varapuheenjohtaja)")
+
+
+def test_a_titled_name_with_a_period_is_no_heading() -> None:
+    text = ("2.3 Henkilöstö\n\nProjektipäällikkö Anna Virta, 1.4.2017–31.12.2018\n"
+            "Muutosagentti Pekka Ojala, 1.3.2017 alkaen\n")
+    got = [(b.kind, b.heading) for b in blocks(text)]
+    assert got == [(BlockKind.HEADING, None), (BlockKind.PARAGRAPH, 0)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pohjois-\nPohjanmaan liitto", "Pohjois-Pohjanmaan liitto"),
+    ("Pohjois-\n  Pohjanmaan liitto", "Pohjois-Pohjanmaan liitto"),
+    ("Kasvun polut - Oulu", "Kasvun polut - Oulu"),
+])
+def test_a_name_broken_at_its_hyphen_before_a_capital_joins(text: str, name: str) -> None:
+    from graph_builder.morphology import join_words
+
+    tokens = tokenize(text, analyse=False)
+    assert join_words([t.text for t in tokens], tokens) == name
