@@ -24,6 +24,9 @@ ORGANISATION_HEADS: tuple[str, ...] = (
     "toimikunta", "instituutti", "rahasto", "palvelut", "konserni", "sairaala",
     "setlementti", "klinikka",
 )
+#: Heads written before a body's own name: "Peruspalvelukuntayhtymä Kallio",
+#: "Perusturvaliikelaitos Saarikka" (the name after the head is the body's brand).
+NAME_AFTER_HEADS: tuple[str, ...] = ("kuntayhtymä", "liikelaitos")
 #: Heads that name an organisation only with a proper name before them
 #: ("MLL Pohjanmaan piiri", "Seinäjoen kaupunki"), never alone.
 WEAK_ORGANISATION_HEADS: frozenset[str] = frozenset({

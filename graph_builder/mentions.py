@@ -25,6 +25,7 @@ from graph_builder.gazetteer import Gazetteer
 from graph_builder.lexicon import (
     LEGAL_FORMS,
     MUNICIPALITY_BODIES,
+    NAME_AFTER_HEADS,
     NON_NAME_WORDS,
     ORGANISATION_HEADS,
     PLURAL_MUNICIPALITY_WORDS,
@@ -239,6 +240,12 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
         weak = lemma in WEAK_ORGANISATION_HEADS or is_legal
         if start == i == 0 and _head_of(lemma, WEAK_ORGANISATION_HEADS) and tok.pos == "nimisana":
             continue  # "Ohjausryhmä" opening a heading: a common noun, not a name
+        if start == i and not is_legal and _name_after_head(tokens, i, gaz):
+            span = tokens[i:i + 2]   # "Peruspalvelukuntayhtymä Kallion": the name follows
+            out.append(_mention(Kind.ORGANISATION, span, sent, "org.name-after-head",
+                                name=join_words([tok.text, _brand_base(span[1])], span),
+                                confidence=0.85))
+            continue
         if start == i and (weak or lemma in ORGANISATION_HEADS):
             continue  # "kaupunki", "Säätiöt", "Oy" alone name nothing
         if _head_of(lemma, WEAK_ORGANISATION_HEADS) and not is_legal and (
@@ -273,6 +280,30 @@ def organisations(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[M
         out.append(_mention(Kind.ORGANISATION, span, sent,
                             "org.legal-form" if is_legal else "org.type-word", name=name))
     return out
+
+
+def _name_after_head(tokens: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """"Peruspalvelukuntayhtymä Kallio", "Perusturvaliikelaitos Saarikan": a capitalised
+    head in the nominative and one capitalised word right after it that is no place, no
+    verb and no start of another name ("Kuntayhtymä Oulun kaupunki …" is none)."""
+    head, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not head.text[:1].isupper() or head.case != "nimento" or \
+            not head.lemma.lower().endswith(NAME_AFTER_HEADS) or \
+            not nxt.text[:1].isupper() or nxt.start - head.end != 1 or \
+            nxt.pos == "teonsana" or is_acronym(nxt.text):
+        return False
+    if gaz.region(nxt.lemma) or gaz.municipality(nxt.lemma):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    return after is None or _head_of(after.lemma, ORGANISATION_HEADS) is None
+
+
+def _brand_base(tok: Token) -> str:
+    """The brand after a head in its base form: libvoikko's lemma when it reads the
+    word as a name or noun ("Kallion" -> "Kallio"), else the word as written."""
+    if tok.lemma and tok.lemma.lower() != tok.text.lower() and tok.pos in PROPER + ("nimisana",):
+        return tok.lemma[:1].upper() + tok.lemma[1:]
+    return tok.text
 
 
 def cooperation_partners(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:

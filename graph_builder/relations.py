@@ -43,7 +43,7 @@ from graph_builder.model import fact as _fact
 from graph_builder.resolve import acronym_of
 from graph_builder.segment import project_column, row_cells, table_header
 from graph_builder.subprojects import sub_project_facts
-from graph_builder.titles import office_before, title_near
+from graph_builder.titles import is_title, office_before, title_near
 
 ROLE_PREDICATE = {
     "administrator": "administeredBy", "coordinator": "coordinatedBy",
@@ -836,8 +836,16 @@ def _contact_heading(ctx: DocContext, s: int) -> str:
         heading = ctx.blocks[index]
         if _CONTACT_HEADING.search(heading.text):
             return heading.text
+        if _is_title_line(heading.text):   # a card's title line over the name, card after card
+            return _card_section(ctx, index)
         index, depth = heading.heading or _heading_above(ctx, index), depth + 1
     return ""
+
+
+def _is_title_line(text: str) -> bool:
+    """"Kouluhyvinvoinnin suunnittelija": a short line that is a job title."""
+    words = text.split()
+    return 0 < len(words) <= 3 and is_title(words[-1])
 
 
 def _card_section(ctx: DocContext, index: int) -> str:
@@ -850,7 +858,8 @@ def _card_section(ctx: DocContext, index: int) -> str:
             continue
         if _CONTACT_HEADING.search(block.text):
             return block.text
-        if not any(ctx.mentions(t.index, Kind.PERSON) for t in ctx.sentences_in_block(k)):
+        if not any(ctx.mentions(t.index, Kind.PERSON) for t in ctx.sentences_in_block(k)) \
+                and not _is_title_line(block.text):
             return ""
     return ""
 

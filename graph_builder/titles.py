@@ -27,8 +27,10 @@ _PLURAL_GENITIVE = re.compile(r"(jen|den|tten|ten|ien|iden|itten)$")
 _AFTER = re.compile(r"\s*,\s*((?:[a-zäöå]+-?\s+(?:ja\s+)?){0,3}[a-zäöå-]+)\s*(?=[,(;.]|$|\n)")
 _SERVES = re.compile(r"\s+(?:toimii|toimi|toiminut|työskentelee|työskenteli)\s+"
                      r"((?:[a-zäöå]+\s+){0,2}?)([a-zäöå-]+(?:na|nä))\b")
-_LINE_TITLE = re.compile(r"^\s*([A-ZÄÖÅ][a-zäöå-]+)(?:\s*\([^)\n]{0,80}\))?(?:\s*,\s*[^\n]{0,40})?"
-                         r"\s*$")
+#: A card's title line: one word, or up to two lower-case words after a capitalised
+#: one ("Kouluhyvinvoinnin suunnittelija"); a bracketed aside or a comma may follow.
+_LINE_TITLE = re.compile(r"^\s*([A-ZÄÖÅ][a-zäöå-]+(?: [a-zäöå][a-zäöå-]+){0,2})"
+                         r"(?:\s*\([^)\n]{0,80}\))?(?:\s*,\s*[^\n]{0,40})?\s*$")
 
 
 def is_title(word: str) -> bool:
