@@ -280,3 +280,29 @@ MEASURE_BACK_REFERENCE = re.compile(r"^(siihen|siinä|siitä|sille|sillä|niihin
 #: Endings of verb forms that state no act of their own ("siirtyessä", "päättyessä",
 #: "aloittaen"): a time after them is not when the clause's measure starts or ends.
 NON_FINITE_ENDINGS: tuple[str, ...] = ("essa", "essä", "essaan", "essään", "en")
+
+#: Verbs of developing or spreading a way of working, base forms: an organisation that is
+#: their subject does development work, and what they act on may be a measure
+#: ("X kokeilee kouluperheohjaajan työtä", "Y laajentaa ankkuritoimintaa Forssaan").
+DEVELOPING_VERBS: frozenset[str] = frozenset({
+    "kokeilla", "pilotoida", "rakentaa", "kehittää", "laajentaa", "tuoda", "kouluttaa",
+    "käynnistää", "juurruttaa", "levittää", "perustaa", "vakiinnuttaa", "uudistaa",
+})
+#: Heads (last compound part of the base form) of nouns that name a service or a way of
+#: working: such an object of a developing verb is a measure even where the sentence
+#: does not name the project ("perhekahvilat", "tukihenkilötoimintaa", "konsultaatiomallin").
+SERVICE_OBJECT_HEADS: tuple[str, ...] = (
+    "toiminta", "malli", "työ", "ryhmä", "kahvila", "palvelu", "kerho", "valmennus",
+    "ohjaus", "neuvonta", "vastaanotto", "tiimi", "klinikka", "kohtaamispaikka",
+    "perhekeskus", "konsultaatio", "pilotti", "kokeilu", "chat", "päivystys",
+)
+#: Service heads too general to name a measure alone, without a word that says which
+#: ("kehittää toimintaa", "tuo palvelut"), and words that are never a measure.
+GENERAL_SERVICE_WORDS: frozenset[str] = frozenset({
+    "toiminta", "malli", "työ", "ryhmä", "palvelu", "yhteistyö", "toimintamalli",
+    "kehittämistyö", "verkostotyö", "perustyö",
+})
+#: Heads of people trained for a role: "kouluttaa perhekummeja", "kouluttaa
+#: vertaisohjaajia": training them is the measure.
+TRAINED_ROLE_HEADS: tuple[str, ...] = ("kummi", "ohjaaja", "kouluttaja", "vapaaehtoinen",
+                                       "tukihenkilö", "vertaistukija", "mentori", "lähettiläs")

@@ -24,7 +24,16 @@ from graph_builder.areas import (
     span_period_facts,
 )
 from graph_builder.context import DocContext, case_at
-from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
+from graph_builder.lexicon import (
+    DEVELOPING_VERBS,
+    GENERAL_SERVICE_WORDS,
+    MEASURE_LIST_CUES,
+    PLAN_HEADS,
+    PLAN_MAKING,
+    SERVICE_OBJECT_HEADS,
+    TRAINED_ROLE_HEADS,
+    names_a_role,
+)
 from graph_builder.measure_values import measure_value_facts
 from graph_builder.methods import method_measures, table_measures
 from graph_builder.model import BlockKind, Fact, Kind, Sentence, Token
@@ -683,34 +692,46 @@ def provider_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
             continue
         tokens = [_as_noun(t) for t in ctx.tokens.get(sent.index, [])]
-        verbs = [k for k, t in enumerate(tokens) if _PROVIDES.match(t.text)]
+        verbs = [k for k, t in enumerate(tokens) if _PROVIDES.match(t.text) or _developing(t)]
         if not verbs:
             continue
         about = bool(_ABOUT_PROJECT.search(sent.text) or ctx.mentions(sent.index, Kind.PROJECT))
         owner = sentence_project(ctx, sent.index)
-        if owner is None:
-            continue
+        places = frozenset(r.start for r in ctx.mentions(sent.index, Kind.MUNICIPALITY,
+                                                         Kind.REGION))
+        last: list = []   # the subjects of the clause before: "X tuo A ja kouluttaa B"
         for k in verbs:
             aux = k - 1 if k > 0 and tokens[k - 1].text.lower() in _AUXILIARIES else k
-            subjects = _clause_subjects(ctx, sent.index, ctx.tokens[sent.index], aux)
-            places = frozenset(r.start for r in ctx.mentions(sent.index, Kind.MUNICIPALITY,
-                                                             Kind.REGION))
-            span = _object_after(tokens, k, places)
+            subjects = _clause_subjects(ctx, sent.index, ctx.tokens[sent.index], aux) or \
+                _doers(ctx, sent.index, tokens, aux) or \
+                (last if aux > 0 and tokens[aux - 1].text in ("ja", "sekä", ",") else [])
+            last = subjects
+            span = _service_object(tokens, k, places) if _developing(tokens[k]) else None
+            service = span is not None and \
+                _names_service(tokens, *span, trains=bool(_TRAINS.match(tokens[k].text)))
+            if not service:
+                span = _object_after(tokens, k, places) if _PROVIDES.match(tokens[k].text) \
+                    else None
             if not subjects or span is None:
                 continue
-            if not about and not (aux < k and _PERFECT.search(tokens[k].text) and
-                                  all(o.key in _partners(ctx, owner, partners)
-                                      for o in subjects)):
+            if owner is None and not service:
+                continue
+            if not about and not service and not (
+                    aux < k and _PERFECT.search(tokens[k].text) and
+                    all(o.key in _partners(ctx, owner, partners) for o in subjects)):
                 continue   # everyday work, unless a partner of the project is said to have done it
             a, b = span
-            label = " ".join([t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma])
+            label = _service_label(tokens, a, b)
             if len(label) < 6:
                 continue
             label = label[:1].upper() + label[1:]
+            owner = owner or _owner(ctx, [])
             key = measure_key(label, owner)
             found.append(MeasureFound(key, label, "action", sent.index,
                                       "measure.provider-verb"))
-            facts.append(Fact(key, "measureOf", owner, "measure.provider-verb", sent.index, 0.7))
+            if owner:
+                facts.append(Fact(key, "measureOf", owner, "measure.provider-verb", sent.index,
+                                  0.7))
             trains = bool(_TRAINS.match(tokens[k].text))
             for org in subjects:
                 facts.append(Fact(org.key, "trains" if trains else "responsibleFor", key,
@@ -719,6 +740,123 @@ def provider_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             facts.extend(item_relations(ctx, key, [sent.index],
                                         clause_of(tokens, aux, b - 1)))
     return found, facts
+
+
+#: Endings of a developing verb's forms that are no active finite verb: the passive
+#: ("kehitetään", "kokeiltiin", "rakennettu"), the infinitives and verbal nouns.
+_NOT_ACTIVE = re.compile(r"(aan|ään|iin|ttu|tty|ttava|ttävä|essa|essä|maan|mään|malla|"
+                         r"mällä|minen|mista|mistä|mia|miä)$", re.I)
+_LOCAL_CASES = ("sisaolento", "ulkoolento", "sisatulento", "ulkotulento", "sisaeronto",
+                "ulkoeronto")
+
+
+#: Base forms of past participles ("suunnattu", "kohdennettu", "uudistunut").
+_PARTICIPLE = re.compile(r"(ttu|tty|nut|nyt)$")
+
+
+def _developing(tok: Token) -> bool:
+    """An active form of a verb of developing a way of working ("kokeilee", "rakentaa",
+    "tuo", "laajensi"); the passive ("kehitetään") is action_measures' to read."""
+    return tok.pos == "teonsana" and tok.lemma.lower() in DEVELOPING_VERBS and \
+        tok.text[:1].islower() and not _NOT_ACTIVE.search(tok.text)
+
+
+def _service_object(tokens: list[Token], verb: int,
+                    places: frozenset[int]) -> tuple[int, int] | None:
+    """The object of an active developing verb, past adverbials of place and manner
+    ("rakentaa perustasolle konsultaatiomallin", "tuo myös perhekahvilat"): lower-case
+    nouns and adjectives, the last the head, in the partitive, the nominative or the
+    genitive Finnish uses for a whole object; a coordinated first part written with a
+    hyphen belongs to it ("tukiperhe- ja tukihenkilötoimintaa")."""
+    k, n = verb + 1, len(tokens)
+    while k < n and k <= verb + 4:
+        tok = tokens[k]
+        if _place_word(tok, places) or tok.pos == "seikkasana" or \
+                tok.text[:1].islower() and tok.case in _LOCAL_CASES or \
+                tok.text in (",", "ja") and k + 1 < n and _place_word(tokens[k + 1], places):
+            k += 1
+            continue
+        break
+    start = k
+    if k + 2 < n and tokens[k].text.endswith("-") and tokens[k].text[:1].islower() and \
+            tokens[k + 1].text in ("ja", "sekä", "tai"):
+        k += 2
+    first = k
+    while k < n and k - first < 4 and tokens[k].text[:1].islower() and \
+            tokens[k].case in ("omanto", "osanto", "nimento") and \
+            tokens[k].pos in ("nimisana", "laatusana", "nimisana_laatusana"):
+        k += 1
+    if k == first:
+        return None
+    nxt = tokens[k] if k < n else None
+    ends = nxt is None or nxt.text in PUNCT_STOP or nxt.text in ("ja", "sekä", "tai") or \
+        nxt.case in _LOCAL_CASES + ("tulento", "olento") or \
+        nxt.pos in ("seikkasana", "suhdesana", "lukusana") or \
+        _place_word(nxt, places)
+    head = tokens[k - 1]
+    while first < k - 1 and _PARTICIPLE.search(tokens[first].lemma):
+        first += 1   # "perheille suunnattua verkkopalvelua": whom for, not what
+        start = first
+    if not ends or head.pos != "nimisana" or \
+            any(t.case != "omanto" and not _agrees(t, head) for t in tokens[first:k - 1]):
+        return None
+    return start, k
+
+
+def _names_service(tokens: list[Token], a: int, b: int, trains: bool = False) -> bool:
+    """Does the phrase name a service or a way of working ("kouluperheohjaajan työ",
+    "perhekahvilat", "tukihenkilötoiminta"), or, after a verb of training, people
+    trained for a role ("perhekummeja")? A general head ("toimintaa", "palveluja") needs
+    a word before it that says which."""
+    head = tokens[b - 1].lemma.lower()
+    heads = SERVICE_OBJECT_HEADS + (TRAINED_ROLE_HEADS if trains else ())
+    if not head.endswith(heads) or head == "yhteistyö":
+        return False
+    return b - a > 1 or head not in GENERAL_SERVICE_WORDS
+
+
+def _service_label(tokens: list[Token], a: int, b: int) -> str:
+    """A measure's name from its object: the words as written, adjectives that agree
+    with the head and the head in their base forms ("uutta toimintamallia" -> "uusi
+    toimintamalli", "perhekahvilat" -> "Perhekahvila")."""
+    head = tokens[b - 1]
+    words = [t.lemma if _agrees(t, head) else t.text for t in tokens[a:b - 1]] + [head.lemma]
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
+
+
+def _doers(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> list:
+    """Who does what a verb says when no name stands right before it as its subject:
+    the names an entry opens with before a dash ("X ry (XRY) – kehittää …"), or the
+    organisation whose unit is the subject ("KHSHP:n lasten- ja nuorisopsykiatria
+    rakentaa …")."""
+    from graph_builder.model import ORG_KINDS
+
+    if verb == 0:
+        return []
+    text = ctx.document.text
+    begin = ctx.sentences[s].start
+    orgs = sorted(ctx.mentions(s, *ORG_KINDS), key=lambda r: r.start)
+    if not orgs or orgs[0].start != begin or orgs[0].start >= tokens[verb].start:
+        return []
+    if tokens[verb - 1].text in ("–", "—"):
+        dash = tokens[verb - 1].start
+        run = [r for r in orgs if r.end <= dash]
+        rest = text[begin:dash]
+        for r in reversed(run):
+            rest = rest[:r.start - begin] + rest[r.end - begin:]
+        if not re.fullmatch(r"[\s(),]*(ja[\s(),]*)?", rest):
+            return []
+        return list({r.key: r for r in run}.values())
+    first = orgs[0]
+    after = [t for t in tokens if first.end <= t.start < tokens[verb].start]
+    owner_word = next((t for t in tokens if t.start < first.end <= t.end), None)
+    genitive = owner_word is not None and (owner_word.text.endswith(":n") or
+                                           owner_word.case == "omanto")
+    if genitive and 0 < len(after) <= 4 and all(
+            t.text[:1].islower() and t.pos != "teonsana" for t in after):
+        return [first]
+    return []
 
 
 def _partners(ctx: DocContext, project: str, known: dict[str, set[str]]) -> set[str]:
