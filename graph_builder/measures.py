@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph_builder.areas import (
     all_mentions,
@@ -994,7 +994,47 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str,
     areas = all_mentions(ctx)   # read by both stages below, found once
     found, facts, absorbed = area_measures(ctx, found, facts + anaphor_relations(ctx, found),
                                            areas)
-    return found, facts + measure_value_facts(ctx, found, areas), {**titled, **absorbed}
+    found, facts, same = _join_section_measures(ctx, found, facts)
+    absorbed = {k: same.get(v, v) for k, v in {**titled, **absorbed}.items()}
+    return found, facts + measure_value_facts(ctx, found, areas), absorbed
+
+
+def _section_body(ctx: DocContext, heading_sentence: int) -> set[int]:
+    """The sentences under a section's heading, up to the next heading."""
+    out: set[int] = set()
+    for b in range(ctx.sentences[heading_sentence].block + 1, len(ctx.blocks)):
+        if ctx.blocks[b].kind is BlockKind.HEADING:
+            break
+        out.update(s.index for s in ctx.sentences_in_block(b))
+    return out
+
+
+def _join_section_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
+                           ) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
+    """A section written as a measure's heading and a paragraph is about that measure:
+    when its paragraph names one measure of the same owner, by a name of its own
+    ("Eroauttaminen" / "Eroperheiden tukimallia kehitetään …"; "Toimintakulttuurin
+    muutos" / "Lapsivaikutusten arviointi (LAVA) otetaan osaksi päätöksentekoa"), that
+    is the section's measure by another name: one node with both names, not two. A
+    paragraph that names several measures names the section's parts: they stay."""
+    owner_of = {f.subject: f.obj for f in facts if f.predicate == "measureOf"}
+    same: dict[str, str] = {}
+    for sec in found:
+        if not sec.rule.startswith("measure.section.") or sec.key in same:
+            continue
+        body = _section_body(ctx, sec.sentence)
+        inside = {m.key for m in found if m.sentence in body and m.key != sec.key and
+                  owner_of.get(m.key) == owner_of.get(sec.key) and
+                  not m.rule.startswith("measure.section.")}
+        if len(inside) == 1:
+            same[inside.pop()] = sec.key
+    if not same:
+        return found, facts, same
+    joined = [replace(m, key=same.get(m.key, m.key)) for m in found]
+    facts = [Fact(same.get(f.subject, f.subject), f.predicate,
+                  same.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
+                  f.rule, f.sentence, f.confidence, f.extra) for f in facts]
+    return joined, facts, same
 
 
 #: Words that may open a sentence before a noun that refers back: "Tämä tiimi …".
