@@ -978,6 +978,13 @@ def _referred_area(tokens: list[Token], label: str) -> str | None:
     return None
 
 
+def _list_of(ctx: DocContext, measure: MeasureFound) -> int | None:
+    """The heading a list, section or run-in measure stands under. Two items of one list
+    that name one area are two measures of it; items of two lists that name it (the
+    development areas, then "Mikä jatkuu vuonna 2019?") speak of one measure."""
+    return ctx.blocks[ctx.sentences[measure.sentence].block].heading
+
+
 def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact],
                   mentions: dict[int, list[AreaMention]]
                   ) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
@@ -1039,7 +1046,8 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact],
         else:
             key, kind = named[0].key, named[0].kind
             for other in named[1:]:
-                if not other.rule.startswith(_LIST_RULES) and other.key != key:
+                if other.key != key and (not other.rule.startswith(_LIST_RULES) or
+                                         _list_of(ctx, other) != _list_of(ctx, named[0])):
                     joined.setdefault(other.key, key)   # "rakennetaan perhekeskukset"
             if key not in owner_of and (owner := owner_at(ctx, first, area)):
                 new_facts.append(Fact(key, "measureOf", owner, "measure.content-area-owner",

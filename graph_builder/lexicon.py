@@ -86,7 +86,7 @@ MEASURE_LIST_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"osa-alue|kehittämiskohte|kehittämiskokonaisuu|painopiste|"
                 r"kehittämisalue|teema", re.I), "development-area"),
     (re.compile(r"toimenpite|toimet\b|toimista\b|jatkotoim|juurrut|"
-                r"jatketaan|jatkuvat|toimintamall|\bmallit\b|\bmalleja\b|\bmallia\b|"
+                r"jatketaan|jatkuvat|\bjatkuu\b|toimintamall|\bmallit\b|\bmalleja\b|\bmallia\b|"
                 r"pilotit|pilotteja|pilotoin|kokeilut|kokeiluja|vakiintu|vakinaist", re.I),
      "action"),
 )

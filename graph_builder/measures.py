@@ -103,10 +103,43 @@ def _intro(ctx: DocContext, heading: int) -> list[int]:
     return out
 
 
-def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
-    """Measures from list items under a measure heading, with owner and period."""
+#: Verbs with which an item says that its subject goes on: "X jatkaa toimintaansa",
+#: "LAVA vakiintuu pysyväksi käytännöksi", "Y siirtyy kunnan toiminnaksi".
+_GOES_ON_VERB = re.compile(r"^(jatka|jatku|vakiintu|vakiinnu|vakinaistu|siirty|juurtu)", re.I)
+
+
+def _subject_label(ctx: DocContext, s: int) -> str | None:
+    """The name of what an item says goes on: the subject before its verb
+    ("Perhekeskusten verkosto jatkaa toimintaansa …" -> "Perhekeskusten verkosto"),
+    without the person in it ("Muutosagentti Matti Virtanen jatkaa tehtävässään …" ->
+    "Muutosagentti"); None when the item is not such a clause."""
+    tokens = ctx.tokens.get(s, [])
+    verb = next((k for k, t in enumerate(tokens[:7]) if t.pos == "teonsana" and
+                 t.text[:1].islower()), None)
+    if not verb or not _GOES_ON_VERB.match(tokens[verb].text) or \
+            any(not t.text[:1].isalnum() and t.text != "-" for t in tokens[:verb]):
+        return None
+    people = ctx.mentions(s, Kind.PERSON)
+    words = [t for t in tokens[:verb] if not any(p.start <= t.start < p.end for p in people)]
+    if not words or words != tokens[:len(words)] or words[-1].case not in ("nimento", ""):
+        return None
+    common = words[0].pos not in ("paikannimi", "etunimi", "sukunimi") and \
+        _lowered(words[0]) is not None and all(t.text[:1].islower() for t in words[1:])
+    acronym = len(words) == 1 and words[0].text.isupper() and \
+        not ctx.mentions(s, Kind.ORGANISATION, Kind.MUNICIPALITY, Kind.REGION)
+    if not (common or acronym):
+        return None   # "Kotkan kaupunki jatkaa …": who goes on, not what
+    text = ctx.document.text[words[0].start:words[-1].end]
+    return text[:1].upper() + text[1:]
+
+
+def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
+    """Measures from list items under a measure heading, with owner and period; and the
+    organisations another rule read from the words an item names its measure with
+    ("Perhekeskusten verkosto jatkaa …"), each with the measure it is."""
     found: list[MeasureFound] = []
     facts: list[Fact] = []
+    absorbed: dict[str, str] = {}
     for b_index, block in enumerate(ctx.blocks):
         if block.kind is not BlockKind.ITEM or block.heading is None:
             continue
@@ -122,7 +155,8 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         if not sents:
             continue
         first_tokens = ctx.tokens.get(sents[0].index, [])
-        label = item_label(_without_leading_essive(sents[0].text, first_tokens))
+        subject = _subject_label(ctx, sents[0].index)
+        label = subject or item_label(_without_leading_essive(sents[0].text, first_tokens))
         if len(label) < 4:
             continue
         if any(ctx.contacts.get(s.index) for s in sents):
@@ -132,6 +166,8 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         owner = _owner(ctx, context_sents)
         key = measure_key(label, owner)
         found.append(MeasureFound(key, label, kind, first, f"measure.list.{kind}"))
+        if subject:
+            absorbed.update((other, key) for other in _named_as(ctx, label) if other != owner)
         if owner:
             facts.append(Fact(key, "measureOf", owner, "measure.owner-from-heading", first, 0.85))
         year = _year(ctx, context_sents)
@@ -139,7 +175,7 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             facts.append(Fact(key, "startDate", year, "measure.period-from-heading", first, 0.85))
             facts.append(Fact(key, "endDate", year, "measure.period-from-heading", first, 0.85))
         facts.extend(item_relations(ctx, key, [s.index for s in sents]))
-    return found, facts
+    return found, facts, absorbed
 
 
 #: Headings that open another part of a page, not one more measure under a
@@ -978,9 +1014,10 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
 def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
     """Every measure of a document with its facts, and the organisations other rules
     read from a content area's words, each with the measure it is (see areas)."""
-    a, fa = list_measures(ctx)
+    a, fa, listed = list_measures(ctx)
     s, fs = section_measures(ctx)
     r, fr, titled = run_in_measures(ctx)
+    titled = {**listed, **titled}
     a, fa = a + s + r, fa + fs + fr
     b, fb = plan_measures(ctx)
     c, fc = action_measures(ctx)
