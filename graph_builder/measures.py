@@ -563,20 +563,15 @@ def _phrase_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     k = verb + 1
     skipped = 0
     while k < len(tokens) and skipped <= 2 and not (
-            _is_object_head(tokens[k]) or _is_attribute(tokens[k], tokens[k])):
-        if tokens[k].text in ",.;:" or tokens[k].pos == "teonsana":
+            _is_object_head(tokens[k]) or _is_attribute(tokens[k], tokens[k]) and
+            tokens[k].case in ("omanto", "osanto", "nimento")):
+        # past words of whom for and how ("nuorille", "etäyhteyksin"); not past "osaksi":
+        # "otetaan osaksi päätöksentekoa" has its object before the verb
+        if tokens[k].text in ",.;:" or tokens[k].pos == "teonsana" or tokens[k].case == "tulento":
             return None
         k += 1
         skipped += 1
-    start = k
-    while k < len(tokens) and not _is_object_head(tokens[k]):
-        if not (tokens[k].case == "omanto" or tokens[k].pos == "laatusana") or \
-                tokens[k].text[:1].isupper() or k - start > 4:
-            return None
-        k += 1
-    if k >= len(tokens):
-        return None
-    return start, k + 1
+    return _noun_run(tokens, k)
 
 
 #: Active verbs of development whose subject is the project: "hanke on kehittänyt
@@ -664,38 +659,84 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         owner = sentence_project(ctx, sent.index) if verbs else None
         if owner is None and not actives:
             continue
-        for k, active_owner in [(k, None) for k in verbs] + actives:
-            span = _object_phrase(tokens, k) if active_owner is None else \
-                _active_object(tokens, k)
+        for k, active_owner, span in [(k, None, _object_phrase(tokens, k)) for k in verbs] + \
+                [(k, who, _active_object(tokens, k)) for k, who in actives]:
             if span is None:
                 continue
-            owner = active_owner or owner
-            a, b = span
-            if a > 0 and tokens[a - 1].text == "-":
-                continue   # "Eron ensiapu -ryhmämallia kokeiltiin": a named method (methods.py)
-            phrase = [(_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t
-                      for n, t in enumerate(tokens[a:b], start=a)]
-            if len(phrase) > 1 and phrase[0].lemma.lower() in _DEMONSTRATIVES:
-                phrase = phrase[1:]   # "sama palveluohjauksen malli": which, not what
-            words = [t.lemma if _agrees(t, phrase[-1]) else t.text for t in phrase[:-1]] + \
-                [phrase[-1].lemma]
-            label = " ".join(words)
-            if len(label) < 6:
-                continue
-            if label.lower() in _GENERIC_MODELS:
-                continue  # "Kehitimme kolme toimintamallia": which ones, the text says later
-            label = label[:1].upper() + label[1:]
-            key = measure_key(label, owner)
-            found.append(MeasureFound(key, label, "action", sent.index, "measure.development-verb"))
-            facts.append(Fact(key, "measureOf", owner, "measure.development-verb", sent.index,
-                              0.7))
-            facts.extend(item_relations(ctx, key, [sent.index],
-                                        clause_of(tokens, min(k, a), max(k, b - 1))))
-            for org in ctx.mentions(sent.index, Kind.ORGANISATION):
-                case = case_at(tokens, org)
-                if case == "sisaolento" or org.start == ctx.sentences[sent.index].start:
-                    facts.append(Fact(org.key, "responsibleFor", key, "measure.responsible-org",
-                                      sent.index, 0.65))
+            first_span = span
+            for a, b in [span, *_coordinated_objects(tokens, span)]:
+                if (a, b) != first_span and tokens[first_span[0] - 1].text == "-":
+                    break
+                owner = active_owner or owner
+                found_here, facts_here = _development_measure(ctx, sent.index, tokens, k, a, b,
+                                                              owner)
+                found.extend(found_here)
+                facts.extend(facts_here)
+    return found, facts
+
+
+def _coordinated_objects(tokens: list[Token], span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Objects joined to a verb's first object by "ja" or "sekä": "kehittää yhteisöllistä
+    opiskeluhuoltoa ja kiusaamisen ehkäisyä", "kehitetään kodin ja koulun yhteistyötä sekä
+    ruotsinkielisiä palveluja"; each is a measure of its own."""
+    out: list[tuple[int, int]] = []
+    b = span[1]
+    while b + 1 < len(tokens) and tokens[b].text in ("ja", "sekä"):
+        nxt = _noun_run(tokens, b + 1)
+        if nxt is None:
+            break
+        out.append(nxt)
+        b = nxt[1]
+    return out
+
+
+def _noun_run(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """A noun phrase from ``start``: attributes (genitives, adjectives and participles,
+    genitives joined by "ja", a first part written with a hyphen: "psykologi- ja
+    kuraattoripalvelua") up to a partitive or nominative head."""
+    k = start
+    while k < len(tokens) and not _is_object_head(tokens[k]):
+        tok = tokens[k]
+        joined = tok.text in ("ja", "sekä", "tai") and k > start and k + 1 < len(tokens) and (
+            tokens[k - 1].text.endswith("-") or
+            tokens[k - 1].case == "omanto" and tokens[k + 1].case == "omanto")
+        if not (tok.case == "omanto" or tok.pos == "laatusana" or joined or
+                tok.text.endswith("-") and tok.text[:1].islower()) or \
+                tok.text[:1].isupper() or k - start > 4:
+            return None
+        k += 1
+    if k >= len(tokens) or tokens[k - 1].text in ("ja", "sekä", "tai") and k - 1 == start:
+        return None
+    return start, k + 1
+
+
+def _development_measure(ctx: DocContext, s: int, tokens: list[Token], k: int, a: int, b: int,
+                         owner: str | None) -> tuple[list[MeasureFound], list[Fact]]:
+    """The measure a verb of development (token ``k``) acts on (tokens ``a``..``b``), of
+    ``owner``, with its places, partners and times from the verb's clause, and the
+    organisation that answers for it."""
+    if a > 0 and tokens[a - 1].text == "-":
+        return [], []   # "Eron ensiapu -ryhmämallia kokeiltiin": a named method (methods.py)
+    phrase = [(_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t
+              for n, t in enumerate(tokens[a:b], start=a)]
+    if len(phrase) > 1 and phrase[0].lemma.lower() in _DEMONSTRATIVES:
+        phrase = phrase[1:]   # "sama palveluohjauksen malli": which, not what
+    while len(phrase) > 1 and _PARTICIPLE.search(phrase[0].lemma):
+        phrase = phrase[1:]   # "etäyhteyksin toteutettavaa palvelua": how, not what
+    words = [t.lemma if _agrees(t, phrase[-1]) else t.text for t in phrase[:-1]] + \
+        [phrase[-1].lemma]
+    label = " ".join(words)
+    if len(label) < 6 or label.lower() in _GENERIC_MODELS:
+        return [], []   # "Kehitimme kolme toimintamallia": which ones, the text says later
+    label = label[:1].upper() + label[1:]
+    key = measure_key(label, owner)
+    found = [MeasureFound(key, label, "action", s, "measure.development-verb")]
+    facts = [Fact(key, "measureOf", owner, "measure.development-verb", s, 0.7)]
+    facts.extend(item_relations(ctx, key, [s], clause_of(tokens, min(k, a), max(k, b - 1))))
+    for org in ctx.mentions(s, Kind.ORGANISATION):
+        case = case_at(tokens, org)
+        if case == "sisaolento" or org.start == ctx.sentences[s].start:
+            facts.append(Fact(org.key, "responsibleFor", key, "measure.responsible-org", s, 0.65))
     return found, facts
 
 
@@ -786,8 +827,8 @@ _LOCAL_CASES = ("sisaolento", "ulkoolento", "sisatulento", "ulkotulento", "sisae
                 "ulkoeronto")
 
 
-#: Base forms of past participles ("suunnattu", "kohdennettu", "uudistunut").
-_PARTICIPLE = re.compile(r"(ttu|tty|nut|nyt)$")
+#: Base forms of participles ("suunnattu", "uudistunut", "toteutettava").
+_PARTICIPLE = re.compile(r"(ttu|tty|nut|nyt|ttava|ttävä)$")
 
 
 def _developing(tok: Token) -> bool:
@@ -952,14 +993,16 @@ PUNCT_STOP = {",", ".", ";", ":", "(", ")", "–", "—"}
 
 #: Heads of model-like measures: "konsultaatiomalli", "perhevalmennuksen pilotti".
 MODEL_HEADS = ("malli", "pilotti", "kokeilu")
-#: A model is a measure where the text says it was made, tried, or goes on.
+#: A model is a measure where the text says it was made, tried, goes on, or is what money
+#: goes to ("Rahoitus kohdistuu … yhteiseen konsultaatiomalliin").
 _MODEL_VERBS = re.compile(
     r"\b(kehitettiin|kehitetään|kehitetty|kehitimme|kehitti|kehittivät|kehittää|kehittävät|"
     r"jatkuu|jatkuvat|jatkui|jatkuivat|vakiintui|vakiintuivat|vakiintunut|vakiintuneet|"
     r"vakinaistettiin|vakinaistetaan|vakinaistettu|käyttöön|syntyi|syntyivät|laadittiin|"
     r"laaditaan|laadittu|kokeiltiin|kokeillaan|kokeiltu|kokeilimme|pilotoitiin|pilotoidaan|"
     r"pilotoitu|pilotoimme|rakennettiin|rakennetaan|rakentavat|rakensi|siirtyy|siirtyvät|"
-    r"siirtyi|jää|jäi|jäävät|juurrutettiin|juurrutetaan|päättyi)\b", re.I)
+    r"siirtyi|jää|jäi|jäävät|juurrutettiin|juurrutetaan|päättyi|kohdistuu|kohdistui|"
+    r"kohdistetaan|kohdistettiin)\b", re.I)
 _GENERIC_MODELS = {"malli", "pilotti", "kokeilu", "toimintamalli", "pilotointi"}
 
 

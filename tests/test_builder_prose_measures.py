@@ -133,6 +133,37 @@ ROWS = [
         "Eroperheiden vertaistuki",
         [("carriedOutWith", "org:keski-suomen-sairaanhoitopiiri")], [],
         id="developed-with-a-body"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Hanke kehittää yhteisöllistä oppilashuoltoa ja "
+        "koulukiusaamisen ehkäisyä yhdessä Jyväskylän yliopiston kanssa.",
+        "Koulukiusaamisen ehkäisy",
+        [("measureOf", "project:lahiverkko-hanke"),
+         ("carriedOutWith", "org:jyvaskylan-yliopisto")], [],
+        id="second-of-two-coordinated-objects"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Hankkeessa kokeillaan etäyhteyksin toteutettavaa "
+        "puheterapia- ja psykologipalvelua, ensimmäisenä Jämsässä ja Äänekoskella.",
+        "Puheterapia- ja psykologipalvelu",
+        [("measureOf", "project:lahiverkko-hanke"), ("targets", "municipality:182"),
+         ("targets", "municipality:992")], [],
+        id="past-a-word-of-manner-and-a-participle-with-a-hyphenated-first-part"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Hankkeessa kehitetään kodin ja päiväkodin yhteistyötä "
+        "sekä saamenkielisiä palveluja.",
+        "Kodin ja päiväkodin yhteistyö", [("measureOf", "project:lahiverkko-hanke")], [],
+        id="coordinated-genitives"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Hankkeessa kehitetään kodin ja päiväkodin yhteistyötä "
+        "sekä saamenkielisiä palveluja.",
+        "Saamenkielinen palvelu", [("measureOf", "project:lahiverkko-hanke")], [],
+        id="object-after-seka"),
+    pytest.param(
+        "Keski-Suomessa Lähiverkko-hanke sai 100 000 euroa. Hankkeessa kokeillaan "
+        "perheohjausta Jämsässä.\n\nPohjois-Savossa Perhe ensin -hanke sai 200 000 euroa. "
+        "Rahoitus kohdistuu neuvoloiden ja päiväkotien yhteiseen konsultaatiomalliin.",
+        "Konsultaatiomalli", [("measureOf", "project:perhe-ensin")],
+        [("measureOf", "project:lahiverkko-hanke")],
+        id="what-a-projects-money-goes-to-in-its-paragraph-of-a-release"),
 ]
 
 
