@@ -42,6 +42,7 @@ from graph_builder.lexicon import (
     AREA_DEVELOPMENT,
     AREA_ENDS,
     AREA_EVALUATES,
+    AREA_FOR_YEAR,
     AREA_FROM,
     AREA_PILOT,
     AREA_PROCESS_HEADS,
@@ -54,6 +55,7 @@ from graph_builder.lexicon import (
     MEASURE_LIST_CUES,
     NON_FINITE_ENDINGS,
     ORGANISATION_HEADS,
+    PROGRAMME_HEADS,
     TITLE_HEADS,
 )
 from graph_builder.model import BlockKind, Fact, Kind, Token
@@ -631,11 +633,16 @@ def programme_of(ctx: DocContext, area: ContentArea) -> str | None:
                         if e.kind is Kind.PROGRAMME)
     wanted = area.programme.casefold()
     signature = content_signature(area.programme_fi)
-    for key in programmes:
+    def names(key: str) -> set[str]:
         ent = ctx.resolution.entities[key]
-        names = set(ent.names) | set(ent.abbreviations)
-        if any(n.casefold() == wanted or n.casefold().startswith(wanted + "-") or
-               content_signature(n) == signature for n in names):
+        return set(ent.names) | set(ent.abbreviations)
+
+    for key in programmes:   # its name or abbreviation as such first
+        if any(n.casefold() == wanted or content_signature(n) == signature for n in names(key)):
+            return key
+    for key in programmes:   # then a compound of it: "LAPE-muutosohjelma", not "LAPE-työ …"
+        if any(n.casefold().startswith(wanted + "-") and " " not in n.strip() and
+               n.casefold().endswith(PROGRAMME_HEADS) for n in names(key)):
             return key
     return programmes[0] if len(programmes) == 1 else None
 
@@ -732,6 +739,14 @@ def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule:
                 (one or p.cue == "range") and AREA_TRIAL.search(words):
             out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
             out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
+        elif one and p.start.month is None and AREA_FOR_YEAR.search(before):
+            # "palkataan vuodeksi 2019 kunta-agentit": the year it runs
+            out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
+        elif p.cue == "range" and AREA_CONTINUES.search(words):
+            # "Muutosagentit jatkavat tehtävissään 1.1.–31.12.2019": the time it goes on
+            out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
     return out
 
 
@@ -801,6 +816,20 @@ def _finite(tok: Token) -> bool:
 
 
 
+def _inserted_dashes(tokens: list[Token]) -> set[int]:
+    """Pairs of dashes around words with no verb of their own, inside a clause:
+    "kuuteen suurimpaan kaupunkiin – Helsinkiin, Espooseen ja Turkuun – palkataan …"
+    names the places of the clause, and breaks nothing."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("–", "—")]
+    out: set[int] = set()
+    for i, j in zip(dashes, dashes[1:], strict=False):
+        if i in out or j - i < 2 or any(_finite(t) for t in tokens[i + 1:j]) or \
+                any(t.text in (";", ":", ".") for t in tokens[i + 1:j]):
+            continue
+        out.update((i, j))
+    return out
+
+
 def clause_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     """Token range of the clause that tokens ``first``..``last`` stand in, with the
     relative clauses that follow it ("… kotipalvelua, joka käynnistyy Iisalmessa"):
@@ -812,9 +841,12 @@ def clause_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     ("Vaasaan, Mustasaareen ja Laihialle") is no break."""
     breaks: dict[int, bool] = {}     # token index of a break -> opens a relative clause
     verb = False
+    inserted = _inserted_dashes(tokens)
     for k, tok in enumerate(tokens):
         t = tok.text
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if k in inserted:
+            continue
         if t in (";", ":", "–", "—", "|"):
             breaks[k], verb = False, False
         elif t == "," and nxt is not None and _RELATIVE.match(nxt.text):

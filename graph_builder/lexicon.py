@@ -230,6 +230,8 @@ AREA_TRAINING_NOUN = re.compile(r"^koulutu", re.I)
 AREA_CONTINUES = re.compile(r"\bjatk", re.I)
 AREA_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty|avataan|avattiin|avautu)\w*", re.I)
 AREA_FROM = re.compile(r"\b(keväästä|kesästä|syksystä|talvesta|alusta)\s*$", re.I)
+#: Words before a year that make it the time a measure runs: "palkataan vuodeksi 2019".
+AREA_FOR_YEAR = re.compile(r"\b(vuodeksi|vuosiksi|lukuvuodeksi)\s*$", re.I)
 AREA_UNTIL = re.compile(r"^\s*(loppuun|asti|saakka|mennessä)\b", re.I)
 #: Words after a time that make it a start: "1.1.2019 alkaen", "syyskuusta 2018
 #: lähtien", "lukuvuoden 2019–2020 alusta".
@@ -306,3 +308,8 @@ GENERAL_SERVICE_WORDS: frozenset[str] = frozenset({
 #: vertaisohjaajia": training them is the measure.
 TRAINED_ROLE_HEADS: tuple[str, ...] = ("kummi", "ohjaaja", "kouluttaja", "vapaaehtoinen",
                                        "tukihenkilö", "vertaistukija", "mentori", "lähettiläs")
+
+#: Verbs that tell who said the words before them: "…, sanoo ohjelmapäällikkö X". A
+#: dash-led line with one is a quotation in a press release, not a list item.
+SPEECH_VERBS = re.compile(r",\s+(sanoo|sanoi|kertoo|kertoi|toteaa|totesi|korostaa|korosti|"
+                          r"muistuttaa|muistutti|painottaa|painotti|arvioi)\b", re.I)

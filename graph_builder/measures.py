@@ -31,6 +31,7 @@ from graph_builder.lexicon import (
     PLAN_HEADS,
     PLAN_MAKING,
     SERVICE_OBJECT_HEADS,
+    SPEECH_VERBS,
     TRAINED_ROLE_HEADS,
     names_a_role,
 )
@@ -161,6 +162,8 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict
             continue
         if any(ctx.contacts.get(s.index) for s in sents):
             continue  # "Sanna Virtanen, puh. 040 …": a contact list, not measures
+        if any(SPEECH_VERBS.search(s.text) for s in sents):
+            continue  # "– Työ on ollut tärkeää, sanoo X.": a quotation, not an item
         first = sents[0].index
         context_sents = [s.index for i in context_blocks for s in ctx.sentences_in_block(i)]
         owner = _owner(ctx, context_sents)

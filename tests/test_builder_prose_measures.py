@@ -207,3 +207,13 @@ def test_no_second_entity(case: str, absent: str) -> None:
     result = analyse(read_document(source))
     assert absent not in result.context.resolution.entities
     assert all(absent not in (f.subject, f.obj) for f in result.facts)
+
+
+def test_a_quotation_is_no_list_item() -> None:
+    """"– Työ on ollut tärkeää, …, sanoo X." under a heading that says work goes on is
+    what someone said, not a measure of the list the heading would head."""
+    source = _CASES / "release_national_measures" / "input.txt"
+    result = analyse(read_document(source))
+    names = [n for e in result.context.resolution.entities.values()
+             if e.kind.value == "Measure" for n in e.names]
+    assert names and not any("tärkeää" in n for n in names), names
