@@ -313,3 +313,11 @@ TRAINED_ROLE_HEADS: tuple[str, ...] = ("kummi", "ohjaaja", "kouluttaja", "vapaae
 #: dash-led line with one is a quotation in a press release, not a list item.
 SPEECH_VERBS = re.compile(r",\s+(sanoo|sanoi|kertoo|kertoi|toteaa|totesi|korostaa|korosti|"
                           r"muistuttaa|muistutti|painottaa|painotti|arvioi)\b", re.I)
+
+#: Nouns for a part of a programme or project that a quoted title names: "Muutosohjelman
+#: osakokonaisuudesta ”Varhaiskasvatus, koulu ja oppilaitos hyvinvointiyhteisönä” vastaa
+#: OKM" (stems; the quoted words are the part's name, a measure of the whole).
+PART_OF_PROGRAMME_NOUNS = re.compile(r"\b(osakokonaisuu|kokonaisuu|osa-alue|painopistealue|"
+                                     r"kehittämiskokonaisuu|teema|osio)\w*\s*$", re.I)
+#: A quoted title: Finnish right quotes (”…”), straight quotes, guillemets.
+QUOTED_TITLE = re.compile(r"[”\"«»]([^”\"«»]{4,120})[”\"«»]")

@@ -28,8 +28,10 @@ from graph_builder.lexicon import (
     DEVELOPING_VERBS,
     GENERAL_SERVICE_WORDS,
     MEASURE_LIST_CUES,
+    PART_OF_PROGRAMME_NOUNS,
     PLAN_HEADS,
     PLAN_MAKING,
+    QUOTED_TITLE,
     SERVICE_OBJECT_HEADS,
     SPEECH_VERBS,
     TRAINED_ROLE_HEADS,
@@ -1057,6 +1059,39 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
+def part_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """A part of a programme named by a quoted title after a noun that says it is a part
+    ("Muutosohjelman osakokonaisuudesta ”Varhaiskasvatus, koulu ja oppilaitos
+    hyvinvointiyhteisönä” vastaa OKM yhdessä STM:n kanssa"): a measure of the programme
+    or project the sentence or document speaks of, with who answers for it and with."""
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
+            continue
+        for quoted in QUOTED_TITLE.finditer(sent.text):
+            if not PART_OF_PROGRAMME_NOUNS.search(sent.text[:quoted.start()]):
+                continue
+            label = quoted.group(1).strip().rstrip(".,")
+            if not label[:1].isupper() or len(label.split()) > 12:
+                continue
+            owner = _owner(ctx, [sent.index])
+            key = measure_key(label, owner)
+            found.append(MeasureFound(key, label, "development-area", sent.index,
+                                      "measure.quoted-part"))
+            if owner:
+                facts.append(Fact(key, "measureOf", owner, "measure.quoted-part", sent.index,
+                                  0.75))
+            tokens = ctx.tokens.get(sent.index, [])
+            end = sent.start + quoted.end()
+            inside = [k for k, t in enumerate(tokens) if sent.start + quoted.start() <= t.start
+                      < end]
+            if inside:
+                lo, hi = clause_of(tokens, inside[0], inside[-1])
+                facts.extend(span_organisation_facts(ctx, key, sent.index, lo, hi, "measure"))
+    return found, facts
+
+
 def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
     """Every measure of a document with its facts, and the organisations other rules
     read from a content area's words, each with the measure it is (see areas)."""
@@ -1066,6 +1101,8 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str,
     titled = {**listed, **titled}
     a, fa = a + s + r, fa + fs + fr
     b, fb = plan_measures(ctx)
+    q, fq = part_measures(ctx)
+    b, fb = b + q, fb + fq
     c, fc = action_measures(ctx)
     d, fd = provider_measures(ctx)
     e, fe = model_measures(ctx)

@@ -164,6 +164,14 @@ ROWS = [
         "Konsultaatiomalli", [("measureOf", "project:perhe-ensin")],
         [("measureOf", "project:lahiverkko-hanke")],
         id="what-a-projects-money-goes-to-in-its-paragraph-of-a-release"),
+    pytest.param(
+        "Avustus on osa Lapsi- ja perhepalveluiden muutosohjelmaa (LAPE). Muutosohjelman "
+        "osakokonaisuudesta ”Perhekeskukset ja kohtaamispaikat” vastaa STM yhdessä THL:n "
+        "kanssa.",
+        "Perhekeskukset ja kohtaamispaikat",
+        [("measureOf", "programme:lapsi-ja-perhepalveluiden-muutosohjelma"),
+         ("responsibleFor", "org:stm")], [],
+        id="a-programmes-part-named-by-a-quoted-title"),
 ]
 
 
