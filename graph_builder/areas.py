@@ -44,6 +44,7 @@ from graph_builder.lexicon import (
     AREA_EVALUATES,
     AREA_FOR_YEAR,
     AREA_FROM,
+    AREA_PART_HEADS,
     AREA_PILOT,
     AREA_PROCESS_HEADS,
     AREA_SINCE,
@@ -480,7 +481,8 @@ def _contact_title(ctx: DocContext, s: int) -> bool:
 
 def qualifies(ctx: DocContext, m: AreaMention, siblings: list[AreaMention]) -> bool:
     """Is the mention a measure: the area is being developed, stands as a title, or is
-    one of an enumeration of development content? Not a title of a person
+    one of an enumeration of development content, or named as a part of a programme
+    ("… palvelujen osakokonaisuudesta")? Not a title of a person
     ("muutosagenttina toimiva", "muutosagentti Liisa Korhonen", a heading over a
     contact's name)."""
     tokens = ctx.tokens.get(m.sentence, [])
@@ -496,7 +498,8 @@ def qualifies(ctx: DocContext, m: AreaMention, siblings: list[AreaMention]) -> b
     if m.area.scope != "generic":
         return cue or content or _title_like(ctx, m.sentence, part)
     attached = process or (cue and tokens[m.head].case in ("nimento", "osanto"))
-    return content or (attached and any(_listed_with(tokens, m, x) for x in siblings
+    part = m.head != m.last and tokens[m.head].lemma.lower() in AREA_PART_HEADS
+    return content or part or (attached and any(_listed_with(tokens, m, x) for x in siblings
                                         if x.area.key != m.area.key))
 
 

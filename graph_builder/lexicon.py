@@ -192,8 +192,11 @@ AREA_PROCESS_HEADS: frozenset[str] = frozenset({
     "pilotointi", "pilotti", "toiminta", "toimintamalli", "malli", "tiimimalli", "muutos",
     "työ", "kehittämistyö", "muutostyö", "palveluketju", "palveluverkosto", "koordinointi",
     "juurrutus", "toimeenpano", "työkalu", "menetelmä", "uudistus", "kehitys",
-    "palvelupolku",
+    "palvelupolku", "osakokonaisuus", "kokonaisuus", "osa-alue",
 })
+#: Of those, nouns of a part of a programme: an area before one in the genitive is named
+#: as the part it is ("X vastaa erityis- ja vaativan tason palvelujen osakokonaisuudesta").
+AREA_PART_HEADS: frozenset[str] = frozenset({"osakokonaisuus", "kokonaisuus", "osa-alue"})
 #: Words that say a text develops, tries, introduces, trains, evaluates or continues
 #: something (stems, matched at a word's start): a content area named in the same
 #: sentence is a measure, not a passing word.

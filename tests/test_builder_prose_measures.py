@@ -172,6 +172,12 @@ ROWS = [
         [("measureOf", "programme:lapsi-ja-perhepalveluiden-muutosohjelma"),
          ("responsibleFor", "org:stm")], [],
         id="a-programmes-part-named-by-a-quoted-title"),
+    pytest.param(
+        "Lähiverkko-hanke alkoi 2017. Keski-Suomen sairaanhoitopiiri vastaa erityis- ja "
+        "vaativan tason palvelujen osakokonaisuudesta.",
+        "Erityis- ja vaativan tason palvelut",
+        [("measureOf", "project:lahiverkko-hanke")], [],
+        id="a-content-area-named-as-a-part"),
 ]
 
 
