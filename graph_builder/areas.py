@@ -42,7 +42,9 @@ from graph_builder.lexicon import (
     AREA_DEVELOPMENT,
     AREA_ENDS,
     AREA_EVALUATES,
+    AREA_FOR_YEAR,
     AREA_FROM,
+    AREA_PART_HEADS,
     AREA_PILOT,
     AREA_PROCESS_HEADS,
     AREA_SINCE,
@@ -54,6 +56,7 @@ from graph_builder.lexicon import (
     MEASURE_LIST_CUES,
     NON_FINITE_ENDINGS,
     ORGANISATION_HEADS,
+    PROGRAMME_HEADS,
     TITLE_HEADS,
 )
 from graph_builder.model import BlockKind, Fact, Kind, Token
@@ -478,7 +481,8 @@ def _contact_title(ctx: DocContext, s: int) -> bool:
 
 def qualifies(ctx: DocContext, m: AreaMention, siblings: list[AreaMention]) -> bool:
     """Is the mention a measure: the area is being developed, stands as a title, or is
-    one of an enumeration of development content? Not a title of a person
+    one of an enumeration of development content, or named as a part of a programme
+    ("… palvelujen osakokonaisuudesta")? Not a title of a person
     ("muutosagenttina toimiva", "muutosagentti Liisa Korhonen", a heading over a
     contact's name)."""
     tokens = ctx.tokens.get(m.sentence, [])
@@ -494,7 +498,8 @@ def qualifies(ctx: DocContext, m: AreaMention, siblings: list[AreaMention]) -> b
     if m.area.scope != "generic":
         return cue or content or _title_like(ctx, m.sentence, part)
     attached = process or (cue and tokens[m.head].case in ("nimento", "osanto"))
-    return content or (attached and any(_listed_with(tokens, m, x) for x in siblings
+    part = m.head != m.last and tokens[m.head].lemma.lower() in AREA_PART_HEADS
+    return content or part or (attached and any(_listed_with(tokens, m, x) for x in siblings
                                         if x.area.key != m.area.key))
 
 
@@ -631,11 +636,16 @@ def programme_of(ctx: DocContext, area: ContentArea) -> str | None:
                         if e.kind is Kind.PROGRAMME)
     wanted = area.programme.casefold()
     signature = content_signature(area.programme_fi)
-    for key in programmes:
+    def names(key: str) -> set[str]:
         ent = ctx.resolution.entities[key]
-        names = set(ent.names) | set(ent.abbreviations)
-        if any(n.casefold() == wanted or n.casefold().startswith(wanted + "-") or
-               content_signature(n) == signature for n in names):
+        return set(ent.names) | set(ent.abbreviations)
+
+    for key in programmes:   # its name or abbreviation as such first
+        if any(n.casefold() == wanted or content_signature(n) == signature for n in names(key)):
+            return key
+    for key in programmes:   # then a compound of it: "LAPE-muutosohjelma", not "LAPE-työ …"
+        if any(n.casefold().startswith(wanted + "-") and " " not in n.strip() and
+               n.casefold().endswith(PROGRAMME_HEADS) for n in names(key)):
             return key
     return programmes[0] if len(programmes) == 1 else None
 
@@ -732,6 +742,14 @@ def span_period_facts(ctx: DocContext, key: str, s: int, lo: int, hi: int, rule:
                 (one or p.cue == "range") and AREA_TRIAL.search(words):
             out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
             out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
+        elif one and p.start.month is None and AREA_FOR_YEAR.search(before):
+            # "palkataan vuodeksi 2019 kunta-agentit": the year it runs
+            out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
+        elif p.cue == "range" and AREA_CONTINUES.search(words):
+            # "Muutosagentit jatkavat tehtävissään 1.1.–31.12.2019": the time it goes on
+            out.append(Fact(key, "startDate", p.start, f"{rule}-period", s, 0.7))
+            out.append(Fact(key, "endDate", p.end, f"{rule}-period", s, 0.7))
     return out
 
 
@@ -801,6 +819,20 @@ def _finite(tok: Token) -> bool:
 
 
 
+def _inserted_dashes(tokens: list[Token]) -> set[int]:
+    """Pairs of dashes around words with no verb of their own, inside a clause:
+    "kuuteen suurimpaan kaupunkiin – Helsinkiin, Espooseen ja Turkuun – palkataan …"
+    names the places of the clause, and breaks nothing."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("–", "—")]
+    out: set[int] = set()
+    for i, j in zip(dashes, dashes[1:], strict=False):
+        if i in out or j - i < 2 or any(_finite(t) for t in tokens[i + 1:j]) or \
+                any(t.text in (";", ":", ".") for t in tokens[i + 1:j]):
+            continue
+        out.update((i, j))
+    return out
+
+
 def clause_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     """Token range of the clause that tokens ``first``..``last`` stand in, with the
     relative clauses that follow it ("… kotipalvelua, joka käynnistyy Iisalmessa"):
@@ -812,9 +844,12 @@ def clause_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     ("Vaasaan, Mustasaareen ja Laihialle") is no break."""
     breaks: dict[int, bool] = {}     # token index of a break -> opens a relative clause
     verb = False
+    inserted = _inserted_dashes(tokens)
     for k, tok in enumerate(tokens):
         t = tok.text
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if k in inserted:
+            continue
         if t in (";", ":", "–", "—", "|"):
             breaks[k], verb = False, False
         elif t == "," and nxt is not None and _RELATIVE.match(nxt.text):
@@ -978,6 +1013,13 @@ def _referred_area(tokens: list[Token], label: str) -> str | None:
     return None
 
 
+def _list_of(ctx: DocContext, measure: MeasureFound) -> int | None:
+    """The heading a list, section or run-in measure stands under. Two items of one list
+    that name one area are two measures of it; items of two lists that name it (the
+    development areas, then "Mikä jatkuu vuonna 2019?") speak of one measure."""
+    return ctx.blocks[ctx.sentences[measure.sentence].block].heading
+
+
 def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact],
                   mentions: dict[int, list[AreaMention]]
                   ) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
@@ -1039,7 +1081,8 @@ def area_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact],
         else:
             key, kind = named[0].key, named[0].kind
             for other in named[1:]:
-                if not other.rule.startswith(_LIST_RULES) and other.key != key:
+                if other.key != key and (not other.rule.startswith(_LIST_RULES) or
+                                         _list_of(ctx, other) != _list_of(ctx, named[0])):
                     joined.setdefault(other.key, key)   # "rakennetaan perhekeskukset"
             if key not in owner_of and (owner := owner_at(ctx, first, area)):
                 new_facts.append(Fact(key, "measureOf", owner, "measure.content-area-owner",

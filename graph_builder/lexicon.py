@@ -89,7 +89,7 @@ MEASURE_LIST_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"osa-alue|kehittämiskohte|kehittämiskokonaisuu|painopiste|"
                 r"kehittämisalue|teema", re.I), "development-area"),
     (re.compile(r"toimenpite|toimet\b|toimista\b|jatkotoim|juurrut|"
-                r"jatketaan|jatkuvat|toimintamall|\bmallit\b|\bmalleja\b|\bmallia\b|"
+                r"jatketaan|jatkuvat|\bjatkuu\b|toimintamall|\bmallit\b|\bmalleja\b|\bmallia\b|"
                 r"pilotit|pilotteja|pilotoin|kokeilut|kokeiluja|vakiintu|vakinaist", re.I),
      "action"),
 )
@@ -234,8 +234,11 @@ AREA_PROCESS_HEADS: frozenset[str] = frozenset({
     "pilotointi", "pilotti", "toiminta", "toimintamalli", "malli", "tiimimalli", "muutos",
     "työ", "kehittämistyö", "muutostyö", "palveluketju", "palveluverkosto", "koordinointi",
     "juurrutus", "toimeenpano", "työkalu", "menetelmä", "uudistus", "kehitys",
-    "palvelupolku",
+    "palvelupolku", "osakokonaisuus", "kokonaisuus", "osa-alue",
 })
+#: Of those, nouns of a part of a programme: an area before one in the genitive is named
+#: as the part it is ("X vastaa erityis- ja vaativan tason palvelujen osakokonaisuudesta").
+AREA_PART_HEADS: frozenset[str] = frozenset({"osakokonaisuus", "kokonaisuus", "osa-alue"})
 #: Words that say a text develops, tries, introduces, trains, evaluates or continues
 #: something (stems, matched at a word's start): a content area named in the same
 #: sentence is a measure, not a passing word.
@@ -272,6 +275,8 @@ AREA_TRAINING_NOUN = re.compile(r"^koulutu", re.I)
 AREA_CONTINUES = re.compile(r"\bjatk", re.I)
 AREA_STARTS = re.compile(r"^(alka|alko|aloit|käynnisty|avataan|avattiin|avautu)\w*", re.I)
 AREA_FROM = re.compile(r"\b(keväästä|kesästä|syksystä|talvesta|alusta)\s*$", re.I)
+#: Words before a year that make it the time a measure runs: "palkataan vuodeksi 2019".
+AREA_FOR_YEAR = re.compile(r"\b(vuodeksi|vuosiksi|lukuvuodeksi)\s*$", re.I)
 AREA_UNTIL = re.compile(r"^\s*(loppuun|asti|saakka|mennessä)\b", re.I)
 #: Words after a time that make it a start: "1.1.2019 alkaen", "syyskuusta 2018
 #: lähtien", "lukuvuoden 2019–2020 alusta".
@@ -322,3 +327,42 @@ MEASURE_BACK_REFERENCE = re.compile(r"^(siihen|siinä|siitä|sille|sillä|niihin
 #: Endings of verb forms that state no act of their own ("siirtyessä", "päättyessä",
 #: "aloittaen"): a time after them is not when the clause's measure starts or ends.
 NON_FINITE_ENDINGS: tuple[str, ...] = ("essa", "essä", "essaan", "essään", "en")
+
+#: Verbs of developing or spreading a way of working, base forms: an organisation that is
+#: their subject does development work, and what they act on may be a measure
+#: ("X kokeilee kouluperheohjaajan työtä", "Y laajentaa ankkuritoimintaa Forssaan").
+DEVELOPING_VERBS: frozenset[str] = frozenset({
+    "kokeilla", "pilotoida", "rakentaa", "kehittää", "laajentaa", "tuoda", "kouluttaa",
+    "käynnistää", "juurruttaa", "levittää", "perustaa", "vakiinnuttaa", "uudistaa",
+})
+#: Heads (last compound part of the base form) of nouns that name a service or a way of
+#: working: such an object of a developing verb is a measure even where the sentence
+#: does not name the project ("perhekahvilat", "tukihenkilötoimintaa", "konsultaatiomallin").
+SERVICE_OBJECT_HEADS: tuple[str, ...] = (
+    "toiminta", "malli", "työ", "ryhmä", "kahvila", "palvelu", "kerho", "valmennus",
+    "ohjaus", "neuvonta", "vastaanotto", "tiimi", "klinikka", "kohtaamispaikka",
+    "perhekeskus", "konsultaatio", "pilotti", "kokeilu", "chat", "päivystys",
+)
+#: Service heads too general to name a measure alone, without a word that says which
+#: ("kehittää toimintaa", "tuo palvelut"), and words that are never a measure.
+GENERAL_SERVICE_WORDS: frozenset[str] = frozenset({
+    "toiminta", "malli", "työ", "ryhmä", "palvelu", "yhteistyö", "toimintamalli",
+    "kehittämistyö", "verkostotyö", "perustyö",
+})
+#: Heads of people trained for a role: "kouluttaa perhekummeja", "kouluttaa
+#: vertaisohjaajia": training them is the measure.
+TRAINED_ROLE_HEADS: tuple[str, ...] = ("kummi", "ohjaaja", "kouluttaja", "vapaaehtoinen",
+                                       "tukihenkilö", "vertaistukija", "mentori", "lähettiläs")
+
+#: Verbs that tell who said the words before them: "…, sanoo ohjelmapäällikkö X". A
+#: dash-led line with one is a quotation in a press release, not a list item.
+SPEECH_VERBS = re.compile(r",\s+(sanoo|sanoi|kertoo|kertoi|toteaa|totesi|korostaa|korosti|"
+                          r"muistuttaa|muistutti|painottaa|painotti|arvioi)\b", re.I)
+
+#: Nouns for a part of a programme or project that a quoted title names: "Muutosohjelman
+#: osakokonaisuudesta ”Varhaiskasvatus, koulu ja oppilaitos hyvinvointiyhteisönä” vastaa
+#: OKM" (stems; the quoted words are the part's name, a measure of the whole).
+PART_OF_PROGRAMME_NOUNS = re.compile(r"\b(osakokonaisuu|kokonaisuu|osa-alue|painopistealue|"
+                                     r"kehittämiskokonaisuu|teema|osio)\w*\s*$", re.I)
+#: A quoted title: Finnish right quotes (”…”), straight quotes, guillemets.
+QUOTED_TITLE = re.compile(r"[”\"«»]([^”\"«»]{4,120})[”\"«»]")

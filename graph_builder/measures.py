@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph_builder.areas import (
     all_mentions,
@@ -24,7 +24,19 @@ from graph_builder.areas import (
     span_period_facts,
 )
 from graph_builder.context import DocContext, case_at
-from graph_builder.lexicon import MEASURE_LIST_CUES, PLAN_HEADS, PLAN_MAKING, names_a_role
+from graph_builder.lexicon import (
+    DEVELOPING_VERBS,
+    GENERAL_SERVICE_WORDS,
+    MEASURE_LIST_CUES,
+    PART_OF_PROGRAMME_NOUNS,
+    PLAN_HEADS,
+    PLAN_MAKING,
+    QUOTED_TITLE,
+    SERVICE_OBJECT_HEADS,
+    SPEECH_VERBS,
+    TRAINED_ROLE_HEADS,
+    names_a_role,
+)
 from graph_builder.measure_values import measure_value_facts
 from graph_builder.methods import method_measures, table_measures
 from graph_builder.model import BlockKind, Fact, Kind, Sentence, Token
@@ -94,10 +106,43 @@ def _intro(ctx: DocContext, heading: int) -> list[int]:
     return out
 
 
-def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
-    """Measures from list items under a measure heading, with owner and period."""
+#: Verbs with which an item says that its subject goes on: "X jatkaa toimintaansa",
+#: "LAVA vakiintuu pysyväksi käytännöksi", "Y siirtyy kunnan toiminnaksi".
+_GOES_ON_VERB = re.compile(r"^(jatka|jatku|vakiintu|vakiinnu|vakinaistu|siirty|juurtu)", re.I)
+
+
+def _subject_label(ctx: DocContext, s: int) -> str | None:
+    """The name of what an item says goes on: the subject before its verb
+    ("Perhekeskusten verkosto jatkaa toimintaansa …" -> "Perhekeskusten verkosto"),
+    without the person in it ("Muutosagentti Matti Virtanen jatkaa tehtävässään …" ->
+    "Muutosagentti"); None when the item is not such a clause."""
+    tokens = ctx.tokens.get(s, [])
+    verb = next((k for k, t in enumerate(tokens[:7]) if t.pos == "teonsana" and
+                 t.text[:1].islower()), None)
+    if not verb or not _GOES_ON_VERB.match(tokens[verb].text) or \
+            any(not t.text[:1].isalnum() and t.text != "-" for t in tokens[:verb]):
+        return None
+    people = ctx.mentions(s, Kind.PERSON)
+    words = [t for t in tokens[:verb] if not any(p.start <= t.start < p.end for p in people)]
+    if not words or words != tokens[:len(words)] or words[-1].case not in ("nimento", ""):
+        return None
+    common = words[0].pos not in ("paikannimi", "etunimi", "sukunimi") and \
+        _lowered(words[0]) is not None and all(t.text[:1].islower() for t in words[1:])
+    acronym = len(words) == 1 and words[0].text.isupper() and \
+        not ctx.mentions(s, Kind.ORGANISATION, Kind.MUNICIPALITY, Kind.REGION)
+    if not (common or acronym):
+        return None   # "Kotkan kaupunki jatkaa …": who goes on, not what
+    text = ctx.document.text[words[0].start:words[-1].end]
+    return text[:1].upper() + text[1:]
+
+
+def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
+    """Measures from list items under a measure heading, with owner and period; and the
+    organisations another rule read from the words an item names its measure with
+    ("Perhekeskusten verkosto jatkaa …"), each with the measure it is."""
     found: list[MeasureFound] = []
     facts: list[Fact] = []
+    absorbed: dict[str, str] = {}
     for b_index, block in enumerate(ctx.blocks):
         if block.kind is not BlockKind.ITEM or block.heading is None:
             continue
@@ -113,16 +158,21 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         if not sents:
             continue
         first_tokens = ctx.tokens.get(sents[0].index, [])
-        label = item_label(_without_leading_essive(sents[0].text, first_tokens))
+        subject = _subject_label(ctx, sents[0].index)
+        label = subject or item_label(_without_leading_essive(sents[0].text, first_tokens))
         if len(label) < 4:
             continue
         if any(ctx.contacts.get(s.index) for s in sents):
             continue  # "Sanna Virtanen, puh. 040 …": a contact list, not measures
+        if any(SPEECH_VERBS.search(s.text) for s in sents):
+            continue  # "– Työ on ollut tärkeää, sanoo X.": a quotation, not an item
         first = sents[0].index
         context_sents = [s.index for i in context_blocks for s in ctx.sentences_in_block(i)]
         owner = _owner(ctx, context_sents)
         key = measure_key(label, owner)
         found.append(MeasureFound(key, label, kind, first, f"measure.list.{kind}"))
+        if subject:
+            absorbed.update((other, key) for other in _named_as(ctx, label) if other != owner)
         if owner:
             facts.append(Fact(key, "measureOf", owner, "measure.owner-from-heading", first, 0.85))
         year = _year(ctx, context_sents)
@@ -130,7 +180,7 @@ def list_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             facts.append(Fact(key, "startDate", year, "measure.period-from-heading", first, 0.85))
             facts.append(Fact(key, "endDate", year, "measure.period-from-heading", first, 0.85))
         facts.extend(item_relations(ctx, key, [s.index for s in sents]))
-    return found, facts
+    return found, facts, absorbed
 
 
 #: Headings that open another part of a page, not one more measure under a
@@ -518,20 +568,15 @@ def _phrase_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     k = verb + 1
     skipped = 0
     while k < len(tokens) and skipped <= 2 and not (
-            _is_object_head(tokens[k]) or _is_attribute(tokens[k], tokens[k])):
-        if tokens[k].text in ",.;:" or tokens[k].pos == "teonsana":
+            _is_object_head(tokens[k]) or _is_attribute(tokens[k], tokens[k]) and
+            tokens[k].case in ("omanto", "osanto", "nimento")):
+        # past words of whom for and how ("nuorille", "etäyhteyksin"); not past "osaksi":
+        # "otetaan osaksi päätöksentekoa" has its object before the verb
+        if tokens[k].text in ",.;:" or tokens[k].pos == "teonsana" or tokens[k].case == "tulento":
             return None
         k += 1
         skipped += 1
-    start = k
-    while k < len(tokens) and not _is_object_head(tokens[k]):
-        if not (tokens[k].case == "omanto" or tokens[k].pos == "laatusana") or \
-                tokens[k].text[:1].isupper() or k - start > 4:
-            return None
-        k += 1
-    if k >= len(tokens):
-        return None
-    return start, k + 1
+    return _noun_run(tokens, k)
 
 
 #: Active verbs of development whose subject is the project: "hanke on kehittänyt
@@ -619,38 +664,84 @@ def action_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         owner = sentence_project(ctx, sent.index) if verbs else None
         if owner is None and not actives:
             continue
-        for k, active_owner in [(k, None) for k in verbs] + actives:
-            span = _object_phrase(tokens, k) if active_owner is None else \
-                _active_object(tokens, k)
+        for k, active_owner, span in [(k, None, _object_phrase(tokens, k)) for k in verbs] + \
+                [(k, who, _active_object(tokens, k)) for k, who in actives]:
             if span is None:
                 continue
-            owner = active_owner or owner
-            a, b = span
-            if a > 0 and tokens[a - 1].text == "-":
-                continue   # "Eron ensiapu -ryhmämallia kokeiltiin": a named method (methods.py)
-            phrase = [(_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t
-                      for n, t in enumerate(tokens[a:b], start=a)]
-            if len(phrase) > 1 and phrase[0].lemma.lower() in _DEMONSTRATIVES:
-                phrase = phrase[1:]   # "sama palveluohjauksen malli": which, not what
-            words = [t.lemma if _agrees(t, phrase[-1]) else t.text for t in phrase[:-1]] + \
-                [phrase[-1].lemma]
-            label = " ".join(words)
-            if len(label) < 6:
-                continue
-            if label.lower() in _GENERIC_MODELS:
-                continue  # "Kehitimme kolme toimintamallia": which ones, the text says later
-            label = label[:1].upper() + label[1:]
-            key = measure_key(label, owner)
-            found.append(MeasureFound(key, label, "action", sent.index, "measure.development-verb"))
-            facts.append(Fact(key, "measureOf", owner, "measure.development-verb", sent.index,
-                              0.7))
-            facts.extend(item_relations(ctx, key, [sent.index],
-                                        clause_of(tokens, min(k, a), max(k, b - 1))))
-            for org in ctx.mentions(sent.index, Kind.ORGANISATION):
-                case = case_at(tokens, org)
-                if case == "sisaolento" or org.start == ctx.sentences[sent.index].start:
-                    facts.append(Fact(org.key, "responsibleFor", key, "measure.responsible-org",
-                                      sent.index, 0.65))
+            first_span = span
+            for a, b in [span, *_coordinated_objects(tokens, span)]:
+                if (a, b) != first_span and tokens[first_span[0] - 1].text == "-":
+                    break
+                owner = active_owner or owner
+                found_here, facts_here = _development_measure(ctx, sent.index, tokens, k, a, b,
+                                                              owner)
+                found.extend(found_here)
+                facts.extend(facts_here)
+    return found, facts
+
+
+def _coordinated_objects(tokens: list[Token], span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Objects joined to a verb's first object by "ja" or "sekä": "kehittää yhteisöllistä
+    opiskeluhuoltoa ja kiusaamisen ehkäisyä", "kehitetään kodin ja koulun yhteistyötä sekä
+    ruotsinkielisiä palveluja"; each is a measure of its own."""
+    out: list[tuple[int, int]] = []
+    b = span[1]
+    while b + 1 < len(tokens) and tokens[b].text in ("ja", "sekä"):
+        nxt = _noun_run(tokens, b + 1)
+        if nxt is None:
+            break
+        out.append(nxt)
+        b = nxt[1]
+    return out
+
+
+def _noun_run(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """A noun phrase from ``start``: attributes (genitives, adjectives and participles,
+    genitives joined by "ja", a first part written with a hyphen: "psykologi- ja
+    kuraattoripalvelua") up to a partitive or nominative head."""
+    k = start
+    while k < len(tokens) and not _is_object_head(tokens[k]):
+        tok = tokens[k]
+        joined = tok.text in ("ja", "sekä", "tai") and k > start and k + 1 < len(tokens) and (
+            tokens[k - 1].text.endswith("-") or
+            tokens[k - 1].case == "omanto" and tokens[k + 1].case == "omanto")
+        if not (tok.case == "omanto" or tok.pos == "laatusana" or joined or
+                tok.text.endswith("-") and tok.text[:1].islower()) or \
+                tok.text[:1].isupper() or k - start > 4:
+            return None
+        k += 1
+    if k >= len(tokens) or tokens[k - 1].text in ("ja", "sekä", "tai") and k - 1 == start:
+        return None
+    return start, k + 1
+
+
+def _development_measure(ctx: DocContext, s: int, tokens: list[Token], k: int, a: int, b: int,
+                         owner: str | None) -> tuple[list[MeasureFound], list[Fact]]:
+    """The measure a verb of development (token ``k``) acts on (tokens ``a``..``b``), of
+    ``owner``, with its places, partners and times from the verb's clause, and the
+    organisation that answers for it."""
+    if a > 0 and tokens[a - 1].text == "-":
+        return [], []   # "Eron ensiapu -ryhmämallia kokeiltiin": a named method (methods.py)
+    phrase = [(_lowered(t) or t) if n == 0 and t.text[:1].isupper() else t
+              for n, t in enumerate(tokens[a:b], start=a)]
+    if len(phrase) > 1 and phrase[0].lemma.lower() in _DEMONSTRATIVES:
+        phrase = phrase[1:]   # "sama palveluohjauksen malli": which, not what
+    while len(phrase) > 1 and _PARTICIPLE.search(phrase[0].lemma):
+        phrase = phrase[1:]   # "etäyhteyksin toteutettavaa palvelua": how, not what
+    words = [t.lemma if _agrees(t, phrase[-1]) else t.text for t in phrase[:-1]] + \
+        [phrase[-1].lemma]
+    label = " ".join(words)
+    if len(label) < 6 or label.lower() in _GENERIC_MODELS:
+        return [], []   # "Kehitimme kolme toimintamallia": which ones, the text says later
+    label = label[:1].upper() + label[1:]
+    key = measure_key(label, owner)
+    found = [MeasureFound(key, label, "action", s, "measure.development-verb")]
+    facts = [Fact(key, "measureOf", owner, "measure.development-verb", s, 0.7)]
+    facts.extend(item_relations(ctx, key, [s], clause_of(tokens, min(k, a), max(k, b - 1))))
+    for org in ctx.mentions(s, Kind.ORGANISATION):
+        case = case_at(tokens, org)
+        if case == "sisaolento" or org.start == ctx.sentences[s].start:
+            facts.append(Fact(org.key, "responsibleFor", key, "measure.responsible-org", s, 0.65))
     return found, facts
 
 
@@ -683,34 +774,46 @@ def provider_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
         if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
             continue
         tokens = [_as_noun(t) for t in ctx.tokens.get(sent.index, [])]
-        verbs = [k for k, t in enumerate(tokens) if _PROVIDES.match(t.text)]
+        verbs = [k for k, t in enumerate(tokens) if _PROVIDES.match(t.text) or _developing(t)]
         if not verbs:
             continue
         about = bool(_ABOUT_PROJECT.search(sent.text) or ctx.mentions(sent.index, Kind.PROJECT))
         owner = sentence_project(ctx, sent.index)
-        if owner is None:
-            continue
+        places = frozenset(r.start for r in ctx.mentions(sent.index, Kind.MUNICIPALITY,
+                                                         Kind.REGION))
+        last: list = []   # the subjects of the clause before: "X tuo A ja kouluttaa B"
         for k in verbs:
             aux = k - 1 if k > 0 and tokens[k - 1].text.lower() in _AUXILIARIES else k
-            subjects = _clause_subjects(ctx, sent.index, ctx.tokens[sent.index], aux)
-            places = frozenset(r.start for r in ctx.mentions(sent.index, Kind.MUNICIPALITY,
-                                                             Kind.REGION))
-            span = _object_after(tokens, k, places)
+            subjects = _clause_subjects(ctx, sent.index, ctx.tokens[sent.index], aux) or \
+                _doers(ctx, sent.index, tokens, aux) or \
+                (last if aux > 0 and tokens[aux - 1].text in ("ja", "sekä", ",") else [])
+            last = subjects
+            span = _service_object(tokens, k, places) if _developing(tokens[k]) else None
+            service = span is not None and \
+                _names_service(tokens, *span, trains=bool(_TRAINS.match(tokens[k].text)))
+            if not service:
+                span = _object_after(tokens, k, places) if _PROVIDES.match(tokens[k].text) \
+                    else None
             if not subjects or span is None:
                 continue
-            if not about and not (aux < k and _PERFECT.search(tokens[k].text) and
-                                  all(o.key in _partners(ctx, owner, partners)
-                                      for o in subjects)):
+            if owner is None and not service:
+                continue
+            if not about and not service and not (
+                    aux < k and _PERFECT.search(tokens[k].text) and
+                    all(o.key in _partners(ctx, owner, partners) for o in subjects)):
                 continue   # everyday work, unless a partner of the project is said to have done it
             a, b = span
-            label = " ".join([t.text for t in tokens[a:b - 1]] + [tokens[b - 1].lemma])
+            label = _service_label(tokens, a, b)
             if len(label) < 6:
                 continue
             label = label[:1].upper() + label[1:]
+            owner = owner or _owner(ctx, [])
             key = measure_key(label, owner)
             found.append(MeasureFound(key, label, "action", sent.index,
                                       "measure.provider-verb"))
-            facts.append(Fact(key, "measureOf", owner, "measure.provider-verb", sent.index, 0.7))
+            if owner:
+                facts.append(Fact(key, "measureOf", owner, "measure.provider-verb", sent.index,
+                                  0.7))
             trains = bool(_TRAINS.match(tokens[k].text))
             for org in subjects:
                 facts.append(Fact(org.key, "trains" if trains else "responsibleFor", key,
@@ -719,6 +822,123 @@ def provider_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
             facts.extend(item_relations(ctx, key, [sent.index],
                                         clause_of(tokens, aux, b - 1)))
     return found, facts
+
+
+#: Endings of a developing verb's forms that are no active finite verb: the passive
+#: ("kehitetään", "kokeiltiin", "rakennettu"), the infinitives and verbal nouns.
+_NOT_ACTIVE = re.compile(r"(aan|ään|iin|ttu|tty|ttava|ttävä|essa|essä|maan|mään|malla|"
+                         r"mällä|minen|mista|mistä|mia|miä)$", re.I)
+_LOCAL_CASES = ("sisaolento", "ulkoolento", "sisatulento", "ulkotulento", "sisaeronto",
+                "ulkoeronto")
+
+
+#: Base forms of participles ("suunnattu", "uudistunut", "toteutettava").
+_PARTICIPLE = re.compile(r"(ttu|tty|nut|nyt|ttava|ttävä)$")
+
+
+def _developing(tok: Token) -> bool:
+    """An active form of a verb of developing a way of working ("kokeilee", "rakentaa",
+    "tuo", "laajensi"); the passive ("kehitetään") is action_measures' to read."""
+    return tok.pos == "teonsana" and tok.lemma.lower() in DEVELOPING_VERBS and \
+        tok.text[:1].islower() and not _NOT_ACTIVE.search(tok.text)
+
+
+def _service_object(tokens: list[Token], verb: int,
+                    places: frozenset[int]) -> tuple[int, int] | None:
+    """The object of an active developing verb, past adverbials of place and manner
+    ("rakentaa perustasolle konsultaatiomallin", "tuo myös perhekahvilat"): lower-case
+    nouns and adjectives, the last the head, in the partitive, the nominative or the
+    genitive Finnish uses for a whole object; a coordinated first part written with a
+    hyphen belongs to it ("tukiperhe- ja tukihenkilötoimintaa")."""
+    k, n = verb + 1, len(tokens)
+    while k < n and k <= verb + 4:
+        tok = tokens[k]
+        if _place_word(tok, places) or tok.pos == "seikkasana" or \
+                tok.text[:1].islower() and tok.case in _LOCAL_CASES or \
+                tok.text in (",", "ja") and k + 1 < n and _place_word(tokens[k + 1], places):
+            k += 1
+            continue
+        break
+    start = k
+    if k + 2 < n and tokens[k].text.endswith("-") and tokens[k].text[:1].islower() and \
+            tokens[k + 1].text in ("ja", "sekä", "tai"):
+        k += 2
+    first = k
+    while k < n and k - first < 4 and tokens[k].text[:1].islower() and \
+            tokens[k].case in ("omanto", "osanto", "nimento") and \
+            tokens[k].pos in ("nimisana", "laatusana", "nimisana_laatusana"):
+        k += 1
+    if k == first:
+        return None
+    nxt = tokens[k] if k < n else None
+    ends = nxt is None or nxt.text in PUNCT_STOP or nxt.text in ("ja", "sekä", "tai") or \
+        nxt.case in _LOCAL_CASES + ("tulento", "olento") or \
+        nxt.pos in ("seikkasana", "suhdesana", "lukusana") or \
+        _place_word(nxt, places)
+    head = tokens[k - 1]
+    while first < k - 1 and _PARTICIPLE.search(tokens[first].lemma):
+        first += 1   # "perheille suunnattua verkkopalvelua": whom for, not what
+        start = first
+    if not ends or head.pos != "nimisana" or \
+            any(t.case != "omanto" and not _agrees(t, head) for t in tokens[first:k - 1]):
+        return None
+    return start, k
+
+
+def _names_service(tokens: list[Token], a: int, b: int, trains: bool = False) -> bool:
+    """Does the phrase name a service or a way of working ("kouluperheohjaajan työ",
+    "perhekahvilat", "tukihenkilötoiminta"), or, after a verb of training, people
+    trained for a role ("perhekummeja")? A general head ("toimintaa", "palveluja") needs
+    a word before it that says which."""
+    head = tokens[b - 1].lemma.lower()
+    heads = SERVICE_OBJECT_HEADS + (TRAINED_ROLE_HEADS if trains else ())
+    if not head.endswith(heads) or head == "yhteistyö":
+        return False
+    return b - a > 1 or head not in GENERAL_SERVICE_WORDS
+
+
+def _service_label(tokens: list[Token], a: int, b: int) -> str:
+    """A measure's name from its object: the words as written, adjectives that agree
+    with the head and the head in their base forms ("uutta toimintamallia" -> "uusi
+    toimintamalli", "perhekahvilat" -> "Perhekahvila")."""
+    head = tokens[b - 1]
+    words = [t.lemma if _agrees(t, head) else t.text for t in tokens[a:b - 1]] + [head.lemma]
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
+
+
+def _doers(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> list:
+    """Who does what a verb says when no name stands right before it as its subject:
+    the names an entry opens with before a dash ("X ry (XRY) – kehittää …"), or the
+    organisation whose unit is the subject ("KHSHP:n lasten- ja nuorisopsykiatria
+    rakentaa …")."""
+    from graph_builder.model import ORG_KINDS
+
+    if verb == 0:
+        return []
+    text = ctx.document.text
+    begin = ctx.sentences[s].start
+    orgs = sorted(ctx.mentions(s, *ORG_KINDS), key=lambda r: r.start)
+    if not orgs or orgs[0].start != begin or orgs[0].start >= tokens[verb].start:
+        return []
+    if tokens[verb - 1].text in ("–", "—"):
+        dash = tokens[verb - 1].start
+        run = [r for r in orgs if r.end <= dash]
+        rest = text[begin:dash]
+        for r in reversed(run):
+            rest = rest[:r.start - begin] + rest[r.end - begin:]
+        if not re.fullmatch(r"[\s(),]*(ja[\s(),]*)?", rest):
+            return []
+        return list({r.key: r for r in run}.values())
+    first = orgs[0]
+    after = [t for t in tokens if first.end <= t.start < tokens[verb].start]
+    owner_word = next((t for t in tokens if t.start < first.end <= t.end), None)
+    genitive = owner_word is not None and (owner_word.text.endswith(":n") or
+                                           owner_word.case == "omanto")
+    if genitive and 0 < len(after) <= 4 and all(
+            t.text[:1].islower() and t.pos != "teonsana" for t in after):
+        return [first]
+    return []
 
 
 def _partners(ctx: DocContext, project: str, known: dict[str, set[str]]) -> set[str]:
@@ -778,14 +998,16 @@ PUNCT_STOP = {",", ".", ";", ":", "(", ")", "–", "—"}
 
 #: Heads of model-like measures: "konsultaatiomalli", "perhevalmennuksen pilotti".
 MODEL_HEADS = ("malli", "pilotti", "kokeilu")
-#: A model is a measure where the text says it was made, tried, or goes on.
+#: A model is a measure where the text says it was made, tried, goes on, or is what money
+#: goes to ("Rahoitus kohdistuu … yhteiseen konsultaatiomalliin").
 _MODEL_VERBS = re.compile(
     r"\b(kehitettiin|kehitetään|kehitetty|kehitimme|kehitti|kehittivät|kehittää|kehittävät|"
     r"jatkuu|jatkuvat|jatkui|jatkuivat|vakiintui|vakiintuivat|vakiintunut|vakiintuneet|"
     r"vakinaistettiin|vakinaistetaan|vakinaistettu|käyttöön|syntyi|syntyivät|laadittiin|"
     r"laaditaan|laadittu|kokeiltiin|kokeillaan|kokeiltu|kokeilimme|pilotoitiin|pilotoidaan|"
     r"pilotoitu|pilotoimme|rakennettiin|rakennetaan|rakentavat|rakensi|siirtyy|siirtyvät|"
-    r"siirtyi|jää|jäi|jäävät|juurrutettiin|juurrutetaan|päättyi)\b", re.I)
+    r"siirtyi|jää|jäi|jäävät|juurrutettiin|juurrutetaan|päättyi|kohdistuu|kohdistui|"
+    r"kohdistetaan|kohdistettiin)\b", re.I)
 _GENERIC_MODELS = {"malli", "pilotti", "kokeilu", "toimintamalli", "pilotointi"}
 
 
@@ -837,14 +1059,50 @@ def model_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
     return found, facts
 
 
+def part_measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact]]:
+    """A part of a programme named by a quoted title after a noun that says it is a part
+    ("Muutosohjelman osakokonaisuudesta ”Varhaiskasvatus, koulu ja oppilaitos
+    hyvinvointiyhteisönä” vastaa OKM yhdessä STM:n kanssa"): a measure of the programme
+    or project the sentence or document speaks of, with who answers for it and with."""
+    found: list[MeasureFound] = []
+    facts: list[Fact] = []
+    for sent in ctx.sentences:
+        if ctx.blocks[sent.block].kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
+            continue
+        for quoted in QUOTED_TITLE.finditer(sent.text):
+            if not PART_OF_PROGRAMME_NOUNS.search(sent.text[:quoted.start()]):
+                continue
+            label = quoted.group(1).strip().rstrip(".,")
+            if not label[:1].isupper() or len(label.split()) > 12:
+                continue
+            owner = _owner(ctx, [sent.index])
+            key = measure_key(label, owner)
+            found.append(MeasureFound(key, label, "development-area", sent.index,
+                                      "measure.quoted-part"))
+            if owner:
+                facts.append(Fact(key, "measureOf", owner, "measure.quoted-part", sent.index,
+                                  0.75))
+            tokens = ctx.tokens.get(sent.index, [])
+            end = sent.start + quoted.end()
+            inside = [k for k, t in enumerate(tokens) if sent.start + quoted.start() <= t.start
+                      < end]
+            if inside:
+                lo, hi = clause_of(tokens, inside[0], inside[-1])
+                facts.extend(span_organisation_facts(ctx, key, sent.index, lo, hi, "measure"))
+    return found, facts
+
+
 def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
     """Every measure of a document with its facts, and the organisations other rules
     read from a content area's words, each with the measure it is (see areas)."""
-    a, fa = list_measures(ctx)
+    a, fa, listed = list_measures(ctx)
     s, fs = section_measures(ctx)
     r, fr, titled = run_in_measures(ctx)
+    titled = {**listed, **titled}
     a, fa = a + s + r, fa + fs + fr
     b, fb = plan_measures(ctx)
+    q, fq = part_measures(ctx)
+    b, fb = b + q, fb + fq
     c, fc = action_measures(ctx)
     d, fd = provider_measures(ctx)
     e, fe = model_measures(ctx)
@@ -856,7 +1114,47 @@ def measures(ctx: DocContext) -> tuple[list[MeasureFound], list[Fact], dict[str,
     areas = all_mentions(ctx)   # read by both stages below, found once
     found, facts, absorbed = area_measures(ctx, found, facts + anaphor_relations(ctx, found),
                                            areas)
-    return found, facts + measure_value_facts(ctx, found, areas), {**titled, **absorbed}
+    found, facts, same = _join_section_measures(ctx, found, facts)
+    absorbed = {k: same.get(v, v) for k, v in {**titled, **absorbed}.items()}
+    return found, facts + measure_value_facts(ctx, found, areas), absorbed
+
+
+def _section_body(ctx: DocContext, heading_sentence: int) -> set[int]:
+    """The sentences under a section's heading, up to the next heading."""
+    out: set[int] = set()
+    for b in range(ctx.sentences[heading_sentence].block + 1, len(ctx.blocks)):
+        if ctx.blocks[b].kind is BlockKind.HEADING:
+            break
+        out.update(s.index for s in ctx.sentences_in_block(b))
+    return out
+
+
+def _join_section_measures(ctx: DocContext, found: list[MeasureFound], facts: list[Fact]
+                           ) -> tuple[list[MeasureFound], list[Fact], dict[str, str]]:
+    """A section written as a measure's heading and a paragraph is about that measure:
+    when its paragraph names one measure of the same owner, by a name of its own
+    ("Eroauttaminen" / "Eroperheiden tukimallia kehitetään …"; "Toimintakulttuurin
+    muutos" / "Lapsivaikutusten arviointi (LAVA) otetaan osaksi päätöksentekoa"), that
+    is the section's measure by another name: one node with both names, not two. A
+    paragraph that names several measures names the section's parts: they stay."""
+    owner_of = {f.subject: f.obj for f in facts if f.predicate == "measureOf"}
+    same: dict[str, str] = {}
+    for sec in found:
+        if not sec.rule.startswith("measure.section.") or sec.key in same:
+            continue
+        body = _section_body(ctx, sec.sentence)
+        inside = {m.key for m in found if m.sentence in body and m.key != sec.key and
+                  owner_of.get(m.key) == owner_of.get(sec.key) and
+                  not m.rule.startswith("measure.section.")}
+        if len(inside) == 1:
+            same[inside.pop()] = sec.key
+    if not same:
+        return found, facts, same
+    joined = [replace(m, key=same.get(m.key, m.key)) for m in found]
+    facts = [Fact(same.get(f.subject, f.subject), f.predicate,
+                  same.get(f.obj, f.obj) if isinstance(f.obj, str) else f.obj,
+                  f.rule, f.sentence, f.confidence, f.extra) for f in facts]
+    return joined, facts, same
 
 
 #: Words that may open a sentence before a noun that refers back: "Tämä tiimi …".
