@@ -129,9 +129,13 @@ def _sections(ctx: DocContext) -> list[tuple[int, ...]]:
     included."""
     out: list[tuple[int, ...]] = []
     stack: list[tuple[int, int]] = []   # (level, block index)
+    text = ctx.document.text
     for b, block in enumerate(ctx.blocks):
         if block.kind is BlockKind.HEADING and block.label and block.label.isdigit():
-            level = int(block.label)
+            line = text[text.rfind("\n", 0, block.start) + 1:block.start]
+            # a plain line standing as a heading (a table's caption, a lead-in) is a
+            # sub-heading of the marked headings around it, not a new top section
+            level = int(block.label) if line.lstrip().startswith("#") else 7
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, b))

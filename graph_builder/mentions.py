@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from graph_builder.gazetteer import Gazetteer
 from graph_builder.lexicon import (
+    GROUP_OF_PROJECTS,
     LEGAL_FORMS,
     MUNICIPALITY_BODIES,
     NAME_AFTER_HEADS,
@@ -551,6 +552,8 @@ def projects(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list[Mentio
                 continue  # "Eksotessa hankkeen työ": a place, not a name
         if any(_head_of(t.lemma, PROGRAMME_HEADS) for t in span[:-1]):
             continue  # "muutosohjelman maakunnallinen hanke" is a role, not a name
+        if GROUP_OF_PROJECTS.search(tok.text.lower()):
+            continue  # "Maakuntien LAPE-hankkeet": many projects (see collective), no name
         out.append(_mention(Kind.PROJECT, span, sent, "project.head-word"))
     out.extend(_copula_project(sent, tokens, gaz))
     return out
