@@ -710,6 +710,7 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(where, "participation", person.key,
                                  f"person.role.{office_role}.office", s, 0.8, role=office_role,
                                  title=office.lemma.lower()))
+        out.extend(_programme_office(ctx, s, person))
         near = beside(ctx, s, person, nxt)
         projects = [r for r in near if r.kind is Kind.PROJECT]
         if line_label is not None and line_label.key.startswith("project:"):
@@ -757,6 +758,27 @@ def people(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(person.key, "responsibleFor", target, "person.responsible",
                                  s, 0.8))
     return out
+
+
+#: Between a programme's genitive and a name: its office, perhaps with a second title
+#: ("… ohjelmajohtaja, hallitusneuvos ", "… kansallinen koordinaattori ").
+_OFFICE_GAP = re.compile(r"\s+((?:[a-zäöå-]+\s+){0,2}[a-zäöå-]+)"
+                         r"(?:\s*,\s*[a-zäöå-]+(?:\s+[a-zäöå-]+)?)?\s+")
+
+
+def _programme_office(ctx: DocContext, s: int, person: Resolved) -> list[Fact]:
+    """"X-muutosohjelman ohjelmajohtaja, hallitusneuvos Anna Virta": an office in a
+    programme, named by the programme's genitive before the title, is a part in the
+    programme."""
+    tokens = ctx.tokens.get(s, [])
+    text = ctx.document.text
+    for r in ctx.mentions(s, Kind.PROGRAMME):
+        gap = _OFFICE_GAP.fullmatch(text, r.end, person.start)
+        if gap is None or case_at(tokens, r) != "omanto" or not is_title(gap.group(1)):
+            continue
+        return [_fact(r.key, "participation", person.key, "person.programme-office", s, 0.8,
+                      role="participant", title=gap.group(1).lower())]
+    return []
 
 
 #: "(50 %)": a share of working time in brackets.
