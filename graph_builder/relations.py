@@ -28,7 +28,13 @@ from graph_builder.affiliation import (
 )
 from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
-from graph_builder.lexicon import GRANT_VERBS, TITLE_HEADS, WEAK_ROLE_CUES, role_of
+from graph_builder.lexicon import (
+    GRANT_VERBS,
+    SERVICE_VERBS,
+    TITLE_HEADS,
+    WEAK_ROLE_CUES,
+    role_of,
+)
 from graph_builder.model import ERVA_RULE, ORG_KINDS, PARENT_BODY_RULE, BlockKind, Fact, Kind, Token
 from graph_builder.model import fact as _fact
 from graph_builder.resolve import acronym_of
@@ -317,6 +323,73 @@ def _nearest_run(before: list[Resolved], ctx: DocContext, pos: int) -> list[Reso
             run.insert(0, r)
         else:
             break
+    return run
+
+
+def opening_run(ctx: DocContext, s: int, at: int) -> list[Resolved]:
+    """The organisations that open a line at ``at``: the first name, if nothing but
+    markup stands before it, and those joined to it by "ja", "sekä" or commas
+    ("**Harjavallan ja Nakkilan kunnat** – …")."""
+    orgs = ctx.mentions(s, *ORG_KINDS)
+    text = ctx.document.text
+    if not orgs or not re.fullmatch(r"[\s*_]*", text[at:orgs[0].start]):
+        return []
+    run = [orgs[0]]
+    for r in orgs[1:]:
+        if re.fullmatch(r"\s*(,|ja|sekä)\s*", text[run[-1].end:r.start]):
+            run.append(r)
+        else:
+            break
+    return run
+
+
+_LOCATIVE = ("sisaolento", "ulkoolento")
+#: What joins a line's opening name to what the line says of it: "**X (XY)** – …".
+_APPOSITION = re.compile(r"[\s*_]*(\([^()]*\))?[\s*_]*[–—-]\s*")
+
+
+def serves_municipalities(ctx: DocContext, s: int) -> list[Fact]:
+    """"FSHKY järjestää sosiaali- ja terveyspalvelut Forssassa, Humppilassa ja Ypäjällä",
+    "- **X-kuntayhtymä** – vastaa neuvolatyön kehittämisestä A:ssa, B:llä ja C:ssä": the
+    body that arranges, develops or answers for services works in the municipalities
+    named in the locative after the verb (one run of them)."""
+    tokens = ctx.tokens.get(s, [])
+    text = ctx.document.text
+    out: list[Fact] = []
+    for k, tok in enumerate(tokens):
+        if not SERVICE_VERBS.match(tok.text):
+            continue
+        subjects = _clause_subjects(ctx, s, tokens, k)
+        block = ctx.block_of(s)
+        if not subjects and ctx.sentences[s].start <= block.start + 2:
+            run = opening_run(ctx, s, block.start)
+            if run and _APPOSITION.fullmatch(text, run[-1].end, tok.start):
+                subjects = run
+        subjects = [r for r in subjects if r.kind is Kind.ORGANISATION]
+        if not subjects:
+            continue
+        places = _locative_run(ctx, s, tokens, tok.end)
+        out.extend(_fact(body.key, "operatesIn", place.key, "relation.serves-municipalities",
+                         s, 0.75) for body in subjects for place in places)
+    return out
+
+
+def _locative_run(ctx: DocContext, s: int, tokens: list[Token], after: int) -> list[Resolved]:
+    """The first municipality in the locative after ``after`` in its clause, and those
+    joined to it by commas and "ja"."""
+    text = ctx.document.text
+    stop = next((t.start for t in tokens if t.start >= after and t.text in (";", ":")),
+                ctx.sentences[s].end)
+    found = [r for r in ctx.mentions(s, Kind.MUNICIPALITY) if after <= r.start < stop]
+    run: list[Resolved] = []
+    for r in found:
+        if case_at(tokens, r) not in _LOCATIVE:
+            if run:
+                break
+            continue
+        if run and not re.fullmatch(r"\s*(,|ja|sekä)\s*", text[run[-1].end:r.start]):
+            break
+        run.append(r)
     return run
 
 
@@ -1174,7 +1247,7 @@ def _minutes_head(ctx: DocContext, r: Resolved) -> bool:
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
                            grantor, membership, homepages, table_rows, decisions,
-                           sub_project_facts, member_municipalities,
+                           sub_project_facts, member_municipalities, serves_municipalities,
                            minutes_officials, units)
 
 

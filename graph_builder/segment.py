@@ -245,6 +245,20 @@ def _continues(para: list[tuple[int, int, int]], raw: list[str], i: int) -> bool
     return bool(para) and not re.search(r"[.!?:;]\s*$", raw[i - 1])
 
 
+#: A line that goes on with a sentence: opens in lower case or with a bracket.
+_GOES_ON = re.compile(r"^\s*[a-zåäö(]")
+
+
+def _wraps_on(para: list[tuple[int, int, int]], raw: list[str], i: int) -> bool:
+    """Is a line that ends with a colon the middle of a wrapped sentence, not a lead-in:
+    the line before left the sentence open, this one goes on with it in lower case or a
+    bracket, and plain text follows ("Hanketta hallinnoi X\n(Eksote), ja työhön
+    osallistuivat kunnat:\nA, B ja C.")? A list below keeps it a lead-in."""
+    nxt = raw[i + 1] if i + 1 < len(raw) else ""
+    return _continues(para, raw, i) and bool(_GOES_ON.match(raw[i])) and \
+        bool(nxt.strip()) and not _BULLET.match(nxt) and not _INDENTED.match(nxt)
+
+
 def blocks(text: str) -> list[Block]:
     """Split ``text`` into blocks and link each to the heading above it."""
     lines = list(_line_spans(text))
@@ -307,7 +321,8 @@ def blocks(text: str) -> list[Block]:
             if set(cells.replace("|", "").strip()) <= set("-: "):
                 continue  # markdown table rule line
             out.append(Block(BlockKind.ROW, s, e, text[s:e], number, heading))
-        elif line.rstrip().endswith(":") and len(line.strip()) <= 80:
+        elif line.rstrip().endswith(":") and len(line.strip()) <= 80 and \
+                not _wraps_on(para, raw, i):
             flush_paragraph()
             s, e = _strip(text, start, end)
             lead_in = len(out)

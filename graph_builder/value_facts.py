@@ -292,9 +292,14 @@ def _level(label: str | None) -> int | None:
 
 def grouped_list_roles(ctx: DocContext) -> list[Fact]:
     """"## Kumppanit" / "### Kunnat" / "- Lahden kaupunki": an organisation listed under a
-    sub-heading takes the role that the heading above the sub-heading names."""
+    sub-heading takes the role that the heading above the sub-heading names, in the
+    project that heading names or else the page's project (not a sub-project the item
+    goes on to name: "- X ry – toteuttaa osahankkeen Y"). The names that open the item
+    all take it ("Harjavallan ja Nakkilan kunnat"), unless the item gives them a role
+    of its own with a noun ("– hallinnoija", "– osatoteuttaja"), which the role rules
+    read."""
     from graph_builder.lexicon import names_a_role
-    from graph_builder.relations import ROLE_PREDICATE, sentence_project
+    from graph_builder.relations import ROLE_PREDICATE, opening_run, sentence_project
 
     out: list[Fact] = []
     for b_index, block in enumerate(ctx.blocks):
@@ -304,9 +309,11 @@ def grouped_list_roles(ctx: DocContext) -> list[Fact]:
         level = _level(sub.label)
         if level is None or level < 2 or names_a_role(sub.text):
             continue
-        parent = next((h for h in reversed(ctx.blocks[:block.heading])
-                       if h.kind is BlockKind.HEADING and (lv := _level(h.label)) is not None
-                       and lv < level), None)
+        parent_at = next((k for k in range(block.heading - 1, -1, -1)
+                          if ctx.blocks[k].kind is BlockKind.HEADING
+                          and (lv := _level(ctx.blocks[k].label)) is not None and lv < level),
+                         None)
+        parent = ctx.blocks[parent_at] if parent_at is not None else None
         if parent is None or len(parent.text.split()) > 4:
             continue
         role = next((r for w in parent.text.split() if (r := role_of(w))), None)
@@ -314,13 +321,26 @@ def grouped_list_roles(ctx: DocContext) -> list[Fact]:
         if role is None or not sents:
             continue
         first = sents[0].index
-        named = [r for r in ctx.mentions(first, Kind.ORGANISATION, Kind.MUNICIPALITY)
-                 if r.start <= block.start + 1]
-        project = sentence_project(ctx, first)
-        if named and project:
-            out.append(_fact(project, ROLE_PREDICATE[role], named[0].key,
-                             f"list.{role}-from-parent-heading", first, 0.75, role=role))
+        named = opening_run(ctx, first, block.start)
+        if not named or _own_role(ctx, first, role):
+            continue
+        heading_projects = [r.key for sent in ctx.sentences_in_block(parent_at)
+                            for r in ctx.mentions(sent.index, Kind.PROJECT)]
+        project = (heading_projects[0] if heading_projects else
+                   ctx.resolution.main_project or sentence_project(ctx, first))
+        if project:
+            out.extend(_fact(project, ROLE_PREDICATE[role], r.key,
+                             f"list.{role}-from-parent-heading", first, 0.75, role=role)
+                       for r in named if r.key != project)
     return out
+
+
+def _own_role(ctx: DocContext, s: int, heading_role: str) -> bool:
+    """Does a list item name another role with a noun ("– hallinnoija", "–
+    osatoteuttaja", "kansallinen tuki")? A verb ("toteuttaa osahankkeen …") says what
+    the organisation does, not its role in the page's project."""
+    return any((r := role_of(t.text)) and r != heading_role and t.pos != "teonsana"
+               for t in ctx.tokens.get(s, []))
 
 
 def value_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
