@@ -251,12 +251,56 @@ def verb_roles(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+_STEERING_ANSWER = re.compile(r"\bohjauksesta\s+(vastaa|vastasi|vastaavat|vastasivat)\s+",
+                              re.I)
+#: Verbs of supporting and the work they support: "THL tuki maakunnan kehittämistyötä".
+_SUPPORTS = re.compile(r"^(tuki|tukivat|tukee|tukevat)$", re.I)
+_SUPPORTED_WORK = re.compile(r"^(kehittämistyö|työ|muutostyö|hanke|toimeenpano|valmistelu)",
+                             re.I)
+
+
+def national_roles(ctx: DocContext, s: int) -> list[Fact]:
+    """"Kansallisesta ohjauksesta vastasi STM": the project is steered by the body that
+    answers for its steering; "THL tuki maakunnan kehittämistyötä": the project's work
+    is supported by the body that opens the clause (a body that supports families or
+    services supports no project)."""
+    project = sentence_project(ctx, s)
+    if project is None:
+        return []
+    text = ctx.document.text
+    sent = ctx.sentences[s]
+    tokens = ctx.tokens.get(s, [])
+    out: list[Fact] = []
+    steer = _STEERING_ANSWER.search(text, sent.start, sent.end)
+    if steer:
+        after = [r for r in ctx.mentions(s, *ORG_KINDS) if r.start >= steer.end()]
+        if after and after[0].start == steer.end():
+            out.append(_fact(project, "steeredBy", after[0].key, "role.answers-for-steering", s,
+                             0.8, role="steering-group"))
+    for k, tok in enumerate(tokens):
+        if not _SUPPORTS.match(tok.text) or tok.pos != "teonsana":
+            continue
+        work = tokens[k + 1:k + 4]
+        if not any(_SUPPORTED_WORK.match(t.lemma) for t in work):
+            continue
+        out.extend(_fact(project, "supportedBy", r.key, "role.supports-work", s, 0.75,
+                         role="supporter")
+                   for r in _clause_subjects(ctx, s, tokens, k) if r.key != project)
+    return out
+
+
 def _clause_subjects(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> list[Resolved]:
     """The organisations that open the verb's clause: a run of names in the nominative
     with nothing but the run between the clause's start and the verb."""
+    names = [(r.start, r.end) for r in ctx.mentions(s, *ORG_KINDS)]
+
+    def inside(tok: Token) -> bool:   # "Terveyden ja hyvinvoinnin laitos": no break
+        return any(a < tok.start and tok.end <= b for a, b in names)
+
     start = verb
-    while start > 0 and not _CLAUSE_BREAK.match(tokens[start - 1].text) \
-            and not (tokens[start - 1].pos == "teonsana" and tokens[start - 1].text[:1].islower()):
+    while start > 0 and (inside(tokens[start - 1]) or (
+            not _CLAUSE_BREAK.match(tokens[start - 1].text) and
+            not (tokens[start - 1].pos == "teonsana" and tokens[start - 1].text[:1].islower()))):
         start -= 1
     clause_start = tokens[start].start if start < verb else tokens[verb].start
     text = ctx.document.text
@@ -1248,6 +1292,7 @@ RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, p
                            part_of, programme_relations, dates, funding, people, group_members,
                            grantor, membership, homepages, table_rows, decisions,
                            sub_project_facts, member_municipalities, serves_municipalities,
+                           national_roles,
                            minutes_officials, units)
 
 
