@@ -52,8 +52,12 @@ _END_CUE = re.compile(r"\bpäätty|\bloppu|\bpäättyvä|\bpäättyi", re.I)
 _START_CUE = re.compile(r"\balko|\balka|\baloitu|\baloitta|\bkäynnisty|\bvoimaan", re.I)
 _PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\b|"
                           r"\brahoittama|\bkuuluva", re.I)
+#: Words between a project and a range that make the range its period: verbs of being
+#: carried out or running ("toimii", "toteutettiin ajalla") and nouns of a project's
+#: period ("Hankkeen toteutusaika oli …").
 _ACTIVE = re.compile(r"toteutet|toteutti|toteuttaa|kestää|kesti|käynnissä|toimii|toimi\b|"
-                     r"ajalle|ajalla|aikana|vuosina|vuosille|viedään|vietiin|toimeenpan", re.I)
+                     r"ajalle|ajalla|aikana|vuosina|vuosille|viedään|vietiin|toimeenpan|"
+                     r"toteutusaika|hankeaika|hankekausi|kesto", re.I)
 #: What may stand between a project's name and its period on a line of its own: a
 #: bracketed aside and a comma or colon ("Kasvun polku (Kainuu), 2017–2018").
 _NAME_TO_PERIOD = re.compile(r"\s*(\([^()\n]{1,60}\)\s*)?[,:]?\s*\(?\s*")
