@@ -30,6 +30,7 @@ from graph_builder.cards import REGION_LINE
 from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import (
     GRANT_VERBS,
+    PLURAL_MUNICIPALITY_WORDS,
     SERVICE_VERBS,
     TITLE_HEADS,
     WEAK_ROLE_CUES,
@@ -161,6 +162,15 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     if ctx.mentions(s, Kind.PERSON) and ctx.block_of(s).kind is BlockKind.ITEM and \
             _under_steering_label(ctx, s):
         label = None  # "Nimi, titteli, Organisaatio (pj.)": the person's employer, not a steerer
+    block = ctx.block_of(s)
+    opening: list[Resolved] = []
+    if label and block.kind is BlockKind.ITEM:
+        # an item under "Kumppanit": the names that open it are the partners, not the
+        # places it goes on to name; a role noun of its own ("– osatoteuttaja") wins
+        opening = opening_run(ctx, s, block.start) if ctx.sentences[s].start <= \
+            block.start + 2 else []
+        if ctx.sentences[s].start > block.start + 2 or _noun_role(tokens, label):
+            label = None
     cues = _cues(tokens, label, ctx.mentions(s))
     orgs = [r for r in ctx.mentions(s, *ORG_KINDS)
             if not _cooperating(ctx, r) and not _employer(ctx, s, r)]
@@ -169,6 +179,8 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     for n, (pos, role, verb) in enumerate(cues):
         nxt = cues[n + 1][0] if n + 1 < len(cues) else sent_end
         after = [r for r in orgs if pos < r.start < nxt]
+        if pos < 0 and opening:
+            after = [r for r in opening if r in after]
         if after:
             targets = after
         else:
@@ -184,6 +196,13 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(project, ROLE_PREDICATE[role], org.key, f"role.{role}", s,
                                  _cue_confidence(tokens, pos), role=role))
     return out
+
+
+def _noun_role(tokens: list[Token], label: str) -> bool:
+    """Does a line name a role of its own with a noun ("– osatoteuttaja", "kansallinen
+    tuki"), other than the one its label gives?"""
+    framed = next((r for w in label.split() if (r := role_of(w))), None)
+    return any((r := role_of(t.text)) and r != framed and t.pos != "teonsana" for t in tokens)
 
 
 _RELATIVE_BEFORE = re.compile(r",\s*(joka|jotka)\s*$", re.I)
@@ -388,7 +407,17 @@ def opening_run(ctx: DocContext, s: int, at: int) -> list[Resolved]:
             run.append(r)
         else:
             break
+    rest = _OPENING_END.match(text, run[-1].end)
+    if rest is None or (rest.group(1) and rest.group(1).lower() not in
+                        PLURAL_MUNICIPALITY_WORDS):
+        return []   # "Tampereen seurakunnat – …": a genitive before a noun is no name
     return run
+
+
+#: What may follow the names that open a line: a bracketed short name, markup, then a
+#: dash, colon, comma or the line's end; or a plural word of municipalities first
+#: ("Harjavallan ja Nakkilan kunnat – …").
+_OPENING_END = re.compile(r"[ \t*_]*(?:(\w+)[ \t*_]*)?(\([^()\n]*\))?[ \t*_]*([–—:,;.|-]|\n|$)")
 
 
 _LOCATIVE = ("sisaolento", "ulkoolento")
