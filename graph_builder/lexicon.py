@@ -136,11 +136,12 @@ def names_a_role(text: str) -> bool:
 
 #: Verbs with which a body arranges, produces, develops or answers for services in
 #: places: "X järjestää sosiaali- ja terveyspalvelut Forssassa ja Ypäjällä", "X vastaa
-#: neuvolatyön kehittämisestä Riihimäellä": the municipalities in the locative after it
-#: are where the body works.
+#: neuvolatyön kehittämisestä Riihimäellä", "X, joka tarjoaa palvelut myös Kiuruvedelle":
+#: the municipalities in a place case after it are where the body works.
 SERVICE_VERBS = re.compile(r"^(järjestää|järjestävät|järjesti|järjestivät|tuottaa|tuottavat|"
-                           r"tuotti|tuottivat|kehittää|kehittävät|kehitti|kehittivät|vastaa|"
-                           r"vastaavat|vastasi|vastasivat)$", re.I)
+                           r"tuotti|tuottivat|tarjoaa|tarjoavat|tarjosi|tarjosivat|kehittää|"
+                           r"kehittävät|kehitti|kehittivät|vastaa|vastaavat|vastasi|"
+                           r"vastasivat)$", re.I)
 
 #: Verbs of granting money ("STM on myöntänyt …"): the organisation before them funds.
 GRANT_VERBS = re.compile(r"^(myönsi|myöntänyt|myöntää|myönsivät|myöntäneet|myönnettiin)$", re.I)

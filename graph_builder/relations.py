@@ -119,8 +119,14 @@ def _cue_confidence(tokens: list[Token], pos: int) -> float:
 
 
 
+#: A state grant's noun: the body in the genitive before it gives it.
+_STATE_GRANT = re.compile(r"^valtionavustu", re.I)
+
+
 def grantor(ctx: DocContext, s: int) -> list[Fact]:
-    """"STM on myöntänyt Porin kaupungille valtionavustusta …": STM funds the project."""
+    """"STM on myöntänyt Porin kaupungille valtionavustusta …", "STM:n myöntämällä
+    avustuksella", "ministeriön (STM) valtionavustuksen osuus on …": STM funds the
+    project."""
     tokens = ctx.tokens.get(s, [])
     project = sentence_project(ctx, s)
     if project is None:
@@ -131,6 +137,15 @@ def grantor(ctx: DocContext, s: int) -> list[Fact]:
         by = [r for r in ctx.mentions(s, *ORG_KINDS) if 0 <= granted.start - r.end <= 1]
         if by:
             return [_fact(project, "fundedBy", by[0].key, "role.funder-granted-by", s, 0.8,
+                          role="funder")]
+    text = ctx.document.text
+    for tok in tokens:   # "sosiaali- ja terveysministeriön (STM) valtionavustuksen osuus"
+        if not _STATE_GRANT.match(tok.text):
+            continue
+        by = [r for r in ctx.mentions(s, *ORG_KINDS) if r.end <= tok.start and
+              re.fullmatch(r"\s*(\([^()]*\))?\s*", text[r.end:tok.start])]
+        if by and case_at(tokens, by[0]) == "omanto":
+            return [_fact(project, "fundedBy", by[0].key, "role.funder-genitive-grant", s, 0.8,
                           role="funder")]
     cue = next((t for t in tokens if GRANT_VERBS.match(t.text)), None)
     if cue is None:
@@ -420,23 +435,29 @@ def opening_run(ctx: DocContext, s: int, at: int) -> list[Resolved]:
 _OPENING_END = re.compile(r"[ \t*_]*(?:(\w+)[ \t*_]*)?(\([^()\n]*\))?[ \t*_]*([–—:,;.|-]|\n|$)")
 
 
-_LOCATIVE = ("sisaolento", "ulkoolento")
+#: Place cases: in ("Forssassa", "Ypäjällä") and to ("Kiuruvedelle", "Iisalmeen").
+_LOCATIVE = ("sisaolento", "ulkoolento", "sisatulento", "ulkotulento")
+#: What stands between a name and the verb of the relative clause that follows it.
+_RELATIVE_GAP = re.compile(r"\s*(\([^()]*\))?\s*,\s*(joka|jotka)\s+(myös\s+|nyt\s+)?", re.I)
 #: What joins a line's opening name to what the line says of it: "**X (XY)** – …".
 _APPOSITION = re.compile(r"[\s*_]*(\([^()]*\))?[\s*_]*[–—-]\s*")
 
 
 def serves_municipalities(ctx: DocContext, s: int) -> list[Fact]:
     """"FSHKY järjestää sosiaali- ja terveyspalvelut Forssassa, Humppilassa ja Ypäjällä",
-    "- **X-kuntayhtymä** – vastaa neuvolatyön kehittämisestä A:ssa, B:llä ja C:ssä": the
-    body that arranges, develops or answers for services works in the municipalities
-    named in the locative after the verb (one run of them)."""
+    "- **X-kuntayhtymä** – vastaa neuvolatyön kehittämisestä A:ssa, B:llä ja C:ssä", "…
+    vastaa Y, joka tarjoaa palvelut myös A:lle ja B:lle": the body that arranges, offers,
+    develops or answers for services works in the municipalities named in a place case
+    after the verb (one run of them)."""
     tokens = ctx.tokens.get(s, [])
     text = ctx.document.text
     out: list[Fact] = []
     for k, tok in enumerate(tokens):
         if not SERVICE_VERBS.match(tok.text):
             continue
-        subjects = _clause_subjects(ctx, s, tokens, k)
+        subjects = _clause_subjects(ctx, s, tokens, k) or [
+            r for r in ctx.mentions(s, *ORG_KINDS)
+            if _RELATIVE_GAP.fullmatch(text, r.end, tok.start)][-1:]
         block = ctx.block_of(s)
         if not subjects and ctx.sentences[s].start <= block.start + 2:
             run = opening_run(ctx, s, block.start)
