@@ -31,6 +31,7 @@ from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import (
     GRANT_VERBS,
     PLURAL_MUNICIPALITY_WORDS,
+    RESIDENTS,
     SERVICE_VERBS,
     TITLE_HEADS,
     WEAK_ROLE_CUES,
@@ -157,11 +158,19 @@ def grantor(ctx: DocContext, s: int) -> list[Fact]:
                   role="funder")]
 
 
+#: A sentence that opens with the project noun speaks of the project, whatever
+#: programme it goes on to name ("Hanke on osa X-ohjelmaa, ja sen rahoittaa STM").
+_OPENING_PROJECT_NOUN = re.compile(r"\s*(hanke|hankkeen|hanketta|hankkeessa|hankkeella|"
+                                   r"hankkeelle|projekti|projektin|projektia)\b", re.I)
+
+
 def roles(ctx: DocContext, s: int) -> list[Fact]:
     """Organisations' roles in the sentence's project (or programme, when it names
-    only a programme: "Muutosohjelmaa johtaa sosiaali- ja terveysministeriö")."""
+    only a programme: "Muutosohjelmaa johtaa sosiaali- ja terveysministeriö", unless
+    it opens with the project noun: "Hanke on osa X-ohjelmaa, ja sen rahoittaa STM")."""
     project = sentence_project(ctx, s)
-    if not ctx.mentions(s, Kind.PROJECT):
+    if not ctx.mentions(s, Kind.PROJECT) and not (
+            project and _OPENING_PROJECT_NOUN.match(ctx.sentences[s].text)):
         programmes = ctx.mentions(s, Kind.PROGRAMME)
         programmes_all = [k for k, e in ctx.resolution.entities.items()
                           if e.kind is Kind.PROGRAMME]
@@ -473,22 +482,29 @@ def serves_municipalities(ctx: DocContext, s: int) -> list[Fact]:
 
 
 def _locative_run(ctx: DocContext, s: int, tokens: list[Token], after: int) -> list[Resolved]:
-    """The first municipality in the locative after ``after`` in its clause, and those
-    joined to it by commas and "ja"."""
+    """The first municipality in a place case after ``after`` in its clause, and those
+    joined to it by commas and "ja"; else a run of them in the genitive before a word
+    for their residents ("palvelee myös A:n ja B:n asukkaita")."""
     text = ctx.document.text
     stop = next((t.start for t in tokens if t.start >= after and t.text in (";", ":")),
                 ctx.sentences[s].end)
     found = [r for r in ctx.mentions(s, Kind.MUNICIPALITY) if after <= r.start < stop]
-    run: list[Resolved] = []
-    for r in found:
-        if case_at(tokens, r) not in _LOCATIVE:
-            if run:
+    for cases in (_LOCATIVE, ("omanto",)):
+        run: list[Resolved] = []
+        for r in found:
+            if case_at(tokens, r) not in cases:
+                if run:
+                    break
+                continue
+            if run and not re.fullmatch(r"\s*(,|ja|sekä)\s*", text[run[-1].end:r.start]):
                 break
-            continue
-        if run and not re.fullmatch(r"\s*(,|ja|sekä)\s*", text[run[-1].end:r.start]):
-            break
-        run.append(r)
-    return run
+            run.append(r)
+        if cases == _LOCATIVE and run:
+            return run
+        if run:   # "A:n, B:n ja C:n asukkaita": the genitives name the residents' places
+            words = [t for t in tokens if t.start >= run[-1].end][:3]   # "… ja C:n asukkaita"
+            return run if any(RESIDENTS.match(t.text) for t in words) else []
+    return []
 
 
 def cooperation(ctx: DocContext, s: int) -> list[Fact]:
