@@ -167,8 +167,16 @@ _OPENING_PROJECT_NOUN = re.compile(r"\s*(hanke|hankkeen|hanketta|hankkeessa|hank
 def roles(ctx: DocContext, s: int) -> list[Fact]:
     """Organisations' roles in the sentence's project (or programme, when it names
     only a programme: "Muutosohjelmaa johtaa sosiaali- ja terveysministeriö", unless
-    it opens with the project noun: "Hanke on osa X-ohjelmaa, ja sen rahoittaa STM")."""
+    it opens with the project noun: "Hanke on osa X-ohjelmaa, ja sen rahoittaa STM").
+    Such a sentence that names another project only as what the project is part of ("Hanke
+    oli osahanke isossa X-hankkeessa, ja hallinnoijana toimi Y") speaks of the page's
+    project too."""
     project = sentence_project(ctx, s)
+    named = ctx.mentions(s, Kind.PROJECT)
+    if named and ctx.resolution.main_project and \
+            _OPENING_PROJECT_NOUN.match(ctx.sentences[s].text) and \
+            all(case_at(ctx.tokens.get(s, []), r) not in ("nimento", "omanto", "") for r in named):
+        project = ctx.resolution.main_project
     if not ctx.mentions(s, Kind.PROJECT) and not (
             project and _OPENING_PROJECT_NOUN.match(ctx.sentences[s].text)):
         programmes = ctx.mentions(s, Kind.PROGRAMME)
