@@ -210,6 +210,8 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     sent_end = ctx.sentences[s].end
     for n, (pos, role, verb) in enumerate(cues):
         nxt = cues[n + 1][0] if n + 1 < len(cues) else sent_end
+        if pos >= 0 and _CLOSED_AFTER.match(ctx.document.text, _word_end(tokens, pos)):
+            nxt = pos   # "X | osatoteuttaja; OT-keskuksen valmistelu": the role is X's
         after = [r for r in orgs if pos < r.start < nxt]
         if pos < 0 and opening:
             after = [r for r in opening if r in after]
@@ -235,6 +237,14 @@ def _noun_role(tokens: list[Token], label: str) -> bool:
     tuki"), other than the one its label gives?"""
     framed = next((r for w in label.split() if (r := role_of(w))), None)
     return any((r := role_of(t.text)) and r != framed and t.pos != "teonsana" for t in tokens)
+
+
+#: A role noun closed by a semicolon names the role of what stands before it.
+_CLOSED_AFTER = re.compile(r"\s*;")
+
+
+def _word_end(tokens: list[Token], start: int) -> int:
+    return next((t.end for t in tokens if t.start == start), start)
 
 
 _RELATIVE_BEFORE = re.compile(r",\s*(joka|jotka)\s*$", re.I)
@@ -314,6 +324,25 @@ _SUPPORTED_WORK = re.compile(r"^(kehittämistyö|työ|muutostyö|hanke|toimeenpa
                              re.I)
 
 
+_GIVES_SUPPORT = re.compile(r"\btuke(a|na)\s+(antaa|antavat|antoi|antoivat|tarjoaa|tarjoavat|"
+                           r"tarjosi|tarjosivat)\s+", re.I)
+
+
+def _run_from(ctx: DocContext, names: list[Resolved]) -> list[Resolved]:
+    """The first name and those joined to it by commas, "ja" or "sekä" (a short name in
+    brackets after one is the same body)."""
+    text = ctx.document.text
+    run = [names[0]]
+    for r in names[1:]:
+        gap = text[run[-1].end:r.start]
+        if re.fullmatch(r"\s*(\(\s*)?", gap) or re.fullmatch(
+                r"\s*(\)\s*)?(,|ja|sekä)\s*", gap):
+            run.append(r)
+        else:
+            break
+    return run
+
+
 def national_roles(ctx: DocContext, s: int) -> list[Fact]:
     """"Kansallisesta ohjauksesta vastasi STM": the project is steered by the body that
     answers for its steering; "THL tuki maakunnan kehittämistyötä": the project's work
@@ -332,6 +361,13 @@ def national_roles(ctx: DocContext, s: int) -> list[Fact]:
         if after and after[0].start == steer.end():
             out.append(_fact(project, "steeredBy", after[0].key, "role.answers-for-steering", s,
                              0.8, role="steering-group"))
+    give = _GIVES_SUPPORT.search(text, sent.start, sent.end)
+    if give:   # "STM:n lisäksi kansallista tukea antavat THL ja OKM"
+        after = [r for r in ctx.mentions(s, *ORG_KINDS) if r.start >= give.end()]
+        if after and after[0].start == give.end():
+            out.extend(_fact(project, "supportedBy", r.key, "role.gives-support", s, 0.75,
+                             role="supporter")
+                       for r in _run_from(ctx, after) if r.key != project)
     for k, tok in enumerate(tokens):
         if not _SUPPORTS.match(tok.text) or tok.pos != "teonsana":
             continue
@@ -516,7 +552,8 @@ def _locative_run(ctx: DocContext, s: int, tokens: list[Token], after: int) -> l
 
 
 def cooperation(ctx: DocContext, s: int) -> list[Fact]:
-    """"A yhteistyössä B:n kanssa": A cooperates with B (A: the name just before)."""
+    """"A yhteistyössä B:n kanssa": A cooperates with B (A: the name just before); "A on
+    järjestänyt yhdessä hankkeen kanssa …": the project cooperates with A."""
     out = []
     found = ctx.mentions(s)
     text = ctx.document.text
@@ -530,7 +567,19 @@ def cooperation(ctx: DocContext, s: int) -> list[Fact]:
         partner_of = partner_of or sentence_project(ctx, s)
         if partner_of and partner_of != r.key:
             out.append(_fact(partner_of, "cooperatesWith", r.key, "relation.cooperation", s, 0.8))
+    with_project = _WITH_THE_PROJECT.search(text, ctx.sentences[s].start, ctx.sentences[s].end)
+    project = sentence_project(ctx, s)
+    opening = [r for r in found if r.kind in ORG_KINDS and r.start == ctx.sentences[s].start]
+    if with_project and project and opening and \
+            case_at(ctx.tokens.get(s, []), opening[0]) in ("nimento", ""):
+        # "AVI on järjestänyt yhdessä hankkeen kanssa koulutuksia": AVI works with it
+        out.append(_fact(project, "cooperatesWith", opening[0].key,
+                         "relation.cooperation-with-project", s, 0.75))
     return out
+
+
+_WITH_THE_PROJECT = re.compile(r"\b(yhdessä|yhteistyössä)\s+(hankkeen|projektin)\s+kanssa\b",
+                               re.I)
 
 
 def project_region(ctx: DocContext, s: int) -> list[Fact]:
@@ -1377,6 +1426,7 @@ RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, p
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"
                       r"alempana|jäljempänä)\b", re.I)
 _CONTACT_HEADING = re.compile(r"yhteystie|lisätie|yhteyshenkilö|ota yhteyttä", re.I)
+_SEE_BELOW = re.compile(r"\b(ks\.|katso|vrt\.)\s+(alla|jäljempänä|alempana)\b", re.I)
 
 
 def forward_lists(ctx: DocContext) -> list[Fact]:
@@ -1387,8 +1437,9 @@ def forward_lists(ctx: DocContext) -> list[Fact]:
     out: list[Fact] = []
     for sent in ctx.sentences:
         s = sent.index
-        if ctx.block_of(s).kind is not BlockKind.PARAGRAPH or not _FORWARD.search(sent.text):
-            continue
+        if ctx.block_of(s).kind is not BlockKind.PARAGRAPH or not _FORWARD.search(sent.text) \
+                or _SEE_BELOW.search(sent.text):
+            continue   # "(ks. alla)" points to a section below, not to a list of partners
         tokens = ctx.tokens.get(s, [])
         cues = _cues(tokens, None, ctx.mentions(s))
         forward = _FORWARD.search(sent.text)

@@ -27,3 +27,13 @@ def test_a_role_noun_of_the_item_wins_over_the_heading() -> None:
     shp = "org:satakunnan-sairaanhoitopiiri"
     assert ("project:perhepolku-hanke", "hasConsortiumMember", shp) in facts
     assert ("project:perhepolku-hanke", "hasDevelopmentPartner", shp) not in facts
+
+
+def test_see_below_is_no_list_of_partners() -> None:
+    """"… vastaa myös järjestöosahankkeesta (ks. alla)": the items below are not given
+    the sentence's role (coordinator)."""
+    case = Path(__file__).parent / "cases" / "partner_page_prose_roles" / "input.md"
+    result = analyse(read_document(case))
+    facts = {(f.subject, f.predicate, str(f.obj)) for f in result.facts}
+    assert ("project:perhepolku-hanke", "coordinatedBy",
+            "org:satakunnan-setlementti-ry") not in facts
