@@ -84,8 +84,26 @@ def _spaced_field(lines: list[str], i: int) -> re.Match[str] | None:
     match = _SPACED_FIELD.match(lines[i])
     if match is None or match.group(1).strip().isdigit():
         return None
-    near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    after = i + 1 + len(_value_lines(lines, i))   # past the value's wrapped lines
+    before = i - 1
+    while before >= 0 and _INDENTED.match(lines[before]) and \
+            not _SPACED_FIELD.match(lines[before]):
+        before -= 1
+    near = [j for j in (before, after) if 0 <= j < len(lines)]
     return match if any(_SPACED_FIELD.match(lines[j]) for j in near) else None
+
+
+def _value_lines(lines: list[str], i: int) -> list[int]:
+    """The lines a two-column field's value wraps onto: indented, no label of their own
+    ("Osatoteuttajat      Salon kaupunki, Turun ammatti-" / "                    korkeakoulu
+    Oy")."""
+    out = []
+    j = i + 1
+    while j < len(lines) and _INDENTED.match(lines[j]) and not _SPACED_FIELD.match(lines[j]) \
+            and not _BULLET.match(lines[j]):
+        out.append(j)
+        j += 1
+    return out
 
 
 def _field(line: str) -> re.Match[str] | None:
@@ -269,6 +287,7 @@ def blocks(text: str) -> list[Block]:
     out: list[Block] = []
     heading: int | None = None
     lead_in: int | None = None   # a "Label:" line that opens a list
+    wrapped: set[int] = set()    # lines a two-column field's value wraps onto
     para: list[tuple[int, int, int]] = []
 
     def flush_paragraph() -> None:
@@ -293,6 +312,8 @@ def blocks(text: str) -> list[Block]:
         if not line.strip():
             flush_paragraph()
             continue
+        if i in wrapped:
+            continue   # the wrapped value of the two-column field above
         md = _HEADING_MD.match(line)
         bullet = _BULLET.match(line)
         if md:
@@ -331,6 +352,9 @@ def blocks(text: str) -> list[Block]:
         elif ((field := _field(line)) is not None and not _INLINE_NUMBERED.search(line) or
               (field := _spaced_field(raw, i)) is not None) and not _continues(para, raw, i):
             flush_paragraph()
+            if _field(line) is None:   # a two-column field: its value may wrap
+                wrapped.update(_value_lines(raw, i))
+                end = max([end] + [lines[j][1] for j in _value_lines(raw, i)])
             s, e = _strip(text, start, end)  # the label too: it may name things
             out.append(Block(BlockKind.FIELD, s, e, text[s:e], number, heading,
                              label=field.group(1).strip()))
