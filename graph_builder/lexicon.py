@@ -176,6 +176,21 @@ def names_a_role(text: str) -> bool:
     return any(role_of(w) for w in text.split())
 
 
+#: Verbs with which a body arranges, produces, develops or answers for services in
+#: places: "X järjestää sosiaali- ja terveyspalvelut Forssassa ja Ypäjällä", "X vastaa
+#: neuvolatyön kehittämisestä Riihimäellä", "X, joka tarjoaa palvelut myös Kiuruvedelle",
+#: "X palvelee myös A:n ja B:n asukkaita": the municipalities in a place case after it,
+#: or whose residents it serves, are where the body works.
+SERVICE_VERBS = re.compile(r"^(järjestää|järjestävät|järjesti|järjestivät|tuottaa|tuottavat|"
+                           r"tuotti|tuottivat|tarjoaa|tarjoavat|tarjosi|tarjosivat|palvelee|"
+                           r"palvelevat|palveli|palvelivat|kehittää|"
+                           r"kehittävät|kehitti|kehittivät|vastaa|vastaavat|vastasi|"
+                           r"vastasivat)$", re.I)
+
+#: Words for the people of a place: "A:n ja B:n asukkaita", "C:n kuntalaisille".
+RESIDENTS = re.compile(r"^(asukka|asukkai|kuntalai|väestö|väestön|perhei|perheit|lapsiperhei)",
+                       re.I)
+
 #: Verbs of granting money ("STM on myöntänyt …"): the organisation before them funds.
 GRANT_VERBS = re.compile(r"^(myönsi|myöntänyt|myöntää|myönsivät|myöntäneet|myönnettiin)$", re.I)
 

@@ -22,6 +22,7 @@ from rdflib import Dataset, Graph
 
 from graph_builder import cards
 from graph_builder.context import DocContext
+from graph_builder.continuation import continued_by
 from graph_builder.curation import Curation, apply_curation
 from graph_builder.emit import Emitter, EntityRecord, Occurrence, doc_id, refine_dates
 from graph_builder.errors import SourceError
@@ -136,7 +137,7 @@ def analyse(document: Document, gaz: Gazetteer | None = None,
                                                sentence_list[m.sentence].end, m.label, m.label,
                                                m.rule, m.sentence))
             resolution.keys[len(resolution.mentions) - 1] = m.key
-        facts = facts + measure_facts
+        facts = facts + measure_facts + continued_by(ctx, found_measures)
         facts.extend(value_facts(ctx, facts))
         facts = _dedupe(_absorb(resolution, absorbed, facts))
     return DocResult(document, ctx, facts, labels)

@@ -32,6 +32,9 @@ from graph_builder.context import DocContext, Resolved, case_at
 from graph_builder.lexicon import (
     ATTENDANCE_LABEL,
     GRANT_VERBS,
+    PLURAL_MUNICIPALITY_WORDS,
+    RESIDENTS,
+    SERVICE_VERBS,
     STAFF_HEADING,
     TITLE_HEADS,
     WEAK_ROLE_CUES,
@@ -55,8 +58,12 @@ _END_CUE = re.compile(r"\bpäätty|\bloppu|\bpäättyvä|\bpäättyi", re.I)
 _START_CUE = re.compile(r"\balko|\balka|\baloitu|\baloitta|\bkäynnisty|\bvoimaan", re.I)
 _PART_OF_CUE = re.compile(r"\balainen\b|\balaisen\b|\balaisia\b|\bosana\b|\bosa\b|"
                           r"\brahoittama|\bkuuluva", re.I)
+#: Words between a project and a range that make the range its period: verbs of being
+#: carried out or running ("toimii", "toteutettiin ajalla") and nouns of a project's
+#: period ("Hankkeen toteutusaika oli …").
 _ACTIVE = re.compile(r"toteutet|toteutti|toteuttaa|kestää|kesti|käynnissä|toimii|toimi\b|"
-                     r"ajalle|ajalla|aikana|vuosina|vuosille|viedään|vietiin|toimeenpan", re.I)
+                     r"ajalle|ajalla|aikana|vuosina|vuosille|viedään|vietiin|toimeenpan|"
+                     r"toteutusaika|hankeaika|hankekausi|kesto", re.I)
 #: What may stand between a project's name and its period on a line of its own: a
 #: bracketed aside and a comma or colon ("Kasvun polku (Kainuu), 2017–2018").
 _NAME_TO_PERIOD = re.compile(r"\s*(\([^()\n]{1,60}\)\s*)?[,:]?\s*\(?\s*")
@@ -124,8 +131,14 @@ def _cue_confidence(tokens: list[Token], pos: int) -> float:
 
 
 
+#: A state grant's noun: the body in the genitive before it gives it.
+_STATE_GRANT = re.compile(r"^valtionavustu", re.I)
+
+
 def grantor(ctx: DocContext, s: int) -> list[Fact]:
-    """"STM on myöntänyt Porin kaupungille valtionavustusta …": STM funds the project."""
+    """"STM on myöntänyt Porin kaupungille valtionavustusta …", "STM:n myöntämällä
+    avustuksella", "ministeriön (STM) valtionavustuksen osuus on …": STM funds the
+    project."""
     tokens = ctx.tokens.get(s, [])
     project = sentence_project(ctx, s)
     if project is None:
@@ -137,6 +150,15 @@ def grantor(ctx: DocContext, s: int) -> list[Fact]:
         if by:
             return [_fact(project, "fundedBy", by[0].key, "role.funder-granted-by", s, 0.8,
                           role="funder")]
+    text = ctx.document.text
+    for tok in tokens:   # "sosiaali- ja terveysministeriön (STM) valtionavustuksen osuus"
+        if not _STATE_GRANT.match(tok.text):
+            continue
+        by = [r for r in ctx.mentions(s, *ORG_KINDS) if r.end <= tok.start and
+              re.fullmatch(r"\s*(\([^()]*\))?\s*", text[r.end:tok.start])]
+        if by and case_at(tokens, by[0]) == "omanto":
+            return [_fact(project, "fundedBy", by[0].key, "role.funder-genitive-grant", s, 0.8,
+                          role="funder")]
     cue = next((t for t in tokens if GRANT_VERBS.match(t.text)), None)
     if cue is None:
         return []
@@ -147,11 +169,27 @@ def grantor(ctx: DocContext, s: int) -> list[Fact]:
                   role="funder")]
 
 
+#: A sentence that opens with the project noun speaks of the project, whatever
+#: programme it goes on to name ("Hanke on osa X-ohjelmaa, ja sen rahoittaa STM").
+_OPENING_PROJECT_NOUN = re.compile(r"\s*(hanke|hankkeen|hanketta|hankkeessa|hankkeella|"
+                                   r"hankkeelle|projekti|projektin|projektia)\b", re.I)
+
+
 def roles(ctx: DocContext, s: int) -> list[Fact]:
     """Organisations' roles in the sentence's project (or programme, when it names
-    only a programme: "Muutosohjelmaa johtaa sosiaali- ja terveysministeriö")."""
+    only a programme: "Muutosohjelmaa johtaa sosiaali- ja terveysministeriö", unless
+    it opens with the project noun: "Hanke on osa X-ohjelmaa, ja sen rahoittaa STM").
+    Such a sentence that names another project only as what the project is part of ("Hanke
+    oli osahanke isossa X-hankkeessa, ja hallinnoijana toimi Y") speaks of the page's
+    project too."""
     project = sentence_project(ctx, s)
-    if not ctx.mentions(s, Kind.PROJECT):
+    named = ctx.mentions(s, Kind.PROJECT)
+    if named and ctx.resolution.main_project and \
+            _OPENING_PROJECT_NOUN.match(ctx.sentences[s].text) and \
+            all(case_at(ctx.tokens.get(s, []), r) not in ("nimento", "omanto", "") for r in named):
+        project = ctx.resolution.main_project
+    if not ctx.mentions(s, Kind.PROJECT) and not (
+            project and _OPENING_PROJECT_NOUN.match(ctx.sentences[s].text)):
         programmes = ctx.mentions(s, Kind.PROGRAMME)
         programmes_all = [k for k, e in ctx.resolution.entities.items()
                           if e.kind is Kind.PROGRAMME]
@@ -167,6 +205,15 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     if ctx.mentions(s, Kind.PERSON) and ctx.block_of(s).kind is BlockKind.ITEM and \
             _under_steering_label(ctx, s):
         label = None  # "Nimi, titteli, Organisaatio (pj.)": the person's employer, not a steerer
+    block = ctx.block_of(s)
+    opening: list[Resolved] = []
+    if label and block.kind is BlockKind.ITEM:
+        # an item under "Kumppanit": the names that open it are the partners, not the
+        # places it goes on to name; a role noun of its own ("– osatoteuttaja") wins
+        opening = opening_run(ctx, s, block.start) if ctx.sentences[s].start <= \
+            block.start + 2 else []
+        if ctx.sentences[s].start > block.start + 2 or _noun_role(tokens, label):
+            label = None
     cues = _cues(tokens, label, ctx.mentions(s))
     orgs = [r for r in ctx.mentions(s, *ORG_KINDS)
             if not _cooperating(ctx, r) and not _employer(ctx, s, r)]
@@ -174,7 +221,11 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
     sent_end = ctx.sentences[s].end
     for n, (pos, role, verb) in enumerate(cues):
         nxt = cues[n + 1][0] if n + 1 < len(cues) else sent_end
+        if pos >= 0 and _CLOSED_AFTER.match(ctx.document.text, _word_end(tokens, pos)):
+            nxt = pos   # "X | osatoteuttaja; OT-keskuksen valmistelu": the role is X's
         after = [r for r in orgs if pos < r.start < nxt]
+        if pos < 0 and opening:
+            after = [r for r in opening if r in after]
         if after:
             targets = after
         else:
@@ -190,6 +241,21 @@ def roles(ctx: DocContext, s: int) -> list[Fact]:
                 out.append(_fact(project, ROLE_PREDICATE[role], org.key, f"role.{role}", s,
                                  _cue_confidence(tokens, pos), role=role))
     return out
+
+
+def _noun_role(tokens: list[Token], label: str) -> bool:
+    """Does a line name a role of its own with a noun ("– osatoteuttaja", "kansallinen
+    tuki"), other than the one its label gives?"""
+    framed = next((r for w in label.split() if (r := role_of(w))), None)
+    return any((r := role_of(t.text)) and r != framed and t.pos != "teonsana" for t in tokens)
+
+
+#: A role noun closed by a semicolon names the role of what stands before it.
+_CLOSED_AFTER = re.compile(r"\s*;")
+
+
+def _word_end(tokens: list[Token], start: int) -> int:
+    return next((t.end for t in tokens if t.start == start), start)
 
 
 _RELATIVE_BEFORE = re.compile(r",\s*(joka|jotka)\s*$", re.I)
@@ -261,12 +327,82 @@ def verb_roles(ctx: DocContext, s: int) -> list[Fact]:
     return out
 
 
+_STEERING_ANSWER = re.compile(r"\bohjauksesta\s+(vastaa|vastasi|vastaavat|vastasivat)\s+",
+                              re.I)
+#: Verbs of supporting and the work they support: "THL tuki maakunnan kehittämistyötä".
+_SUPPORTS = re.compile(r"^(tuki|tukivat|tukee|tukevat)$", re.I)
+_SUPPORTED_WORK = re.compile(r"^(kehittämistyö|työ|muutostyö|hanke|toimeenpano|valmistelu)",
+                             re.I)
+
+
+_GIVES_SUPPORT = re.compile(r"\btuke(a|na)\s+(antaa|antavat|antoi|antoivat|tarjoaa|tarjoavat|"
+                           r"tarjosi|tarjosivat)\s+", re.I)
+
+
+def _run_from(ctx: DocContext, names: list[Resolved]) -> list[Resolved]:
+    """The first name and those joined to it by commas, "ja" or "sekä" (a short name in
+    brackets after one is the same body)."""
+    text = ctx.document.text
+    run = [names[0]]
+    for r in names[1:]:
+        gap = text[run[-1].end:r.start]
+        if re.fullmatch(r"\s*(\(\s*)?", gap) or re.fullmatch(
+                r"\s*(\)\s*)?(,|ja|sekä)\s*", gap):
+            run.append(r)
+        else:
+            break
+    return run
+
+
+def national_roles(ctx: DocContext, s: int) -> list[Fact]:
+    """"Kansallisesta ohjauksesta vastasi STM": the project is steered by the body that
+    answers for its steering; "THL tuki maakunnan kehittämistyötä": the project's work
+    is supported by the body that opens the clause (a body that supports families or
+    services supports no project)."""
+    project = sentence_project(ctx, s)
+    if project is None:
+        return []
+    text = ctx.document.text
+    sent = ctx.sentences[s]
+    tokens = ctx.tokens.get(s, [])
+    out: list[Fact] = []
+    steer = _STEERING_ANSWER.search(text, sent.start, sent.end)
+    if steer:
+        after = [r for r in ctx.mentions(s, *ORG_KINDS) if r.start >= steer.end()]
+        if after and after[0].start == steer.end():
+            out.append(_fact(project, "steeredBy", after[0].key, "role.answers-for-steering", s,
+                             0.8, role="steering-group"))
+    give = _GIVES_SUPPORT.search(text, sent.start, sent.end)
+    if give:   # "STM:n lisäksi kansallista tukea antavat THL ja OKM"
+        after = [r for r in ctx.mentions(s, *ORG_KINDS) if r.start >= give.end()]
+        if after and after[0].start == give.end():
+            out.extend(_fact(project, "supportedBy", r.key, "role.gives-support", s, 0.75,
+                             role="supporter")
+                       for r in _run_from(ctx, after) if r.key != project)
+    for k, tok in enumerate(tokens):
+        if not _SUPPORTS.match(tok.text) or tok.pos != "teonsana":
+            continue
+        work = tokens[k + 1:k + 4]
+        if not any(_SUPPORTED_WORK.match(t.lemma) for t in work):
+            continue
+        out.extend(_fact(project, "supportedBy", r.key, "role.supports-work", s, 0.75,
+                         role="supporter")
+                   for r in _clause_subjects(ctx, s, tokens, k) if r.key != project)
+    return out
+
+
 def _clause_subjects(ctx: DocContext, s: int, tokens: list[Token], verb: int) -> list[Resolved]:
     """The organisations that open the verb's clause: a run of names in the nominative
     with nothing but the run between the clause's start and the verb."""
+    names = [(r.start, r.end) for r in ctx.mentions(s, *ORG_KINDS)]
+
+    def inside(tok: Token) -> bool:   # "Terveyden ja hyvinvoinnin laitos": no break
+        return any(a < tok.start and tok.end <= b for a, b in names)
+
     start = verb
-    while start > 0 and not _CLAUSE_BREAK.match(tokens[start - 1].text) \
-            and not (tokens[start - 1].pos == "teonsana" and tokens[start - 1].text[:1].islower()):
+    while start > 0 and (inside(tokens[start - 1]) or (
+            not _CLAUSE_BREAK.match(tokens[start - 1].text) and
+            not (tokens[start - 1].pos == "teonsana" and tokens[start - 1].text[:1].islower()))):
         start -= 1
     clause_start = tokens[start].start if start < verb else tokens[verb].start
     text = ctx.document.text
@@ -336,8 +472,99 @@ def _nearest_run(before: list[Resolved], ctx: DocContext, pos: int) -> list[Reso
     return run
 
 
+def opening_run(ctx: DocContext, s: int, at: int) -> list[Resolved]:
+    """The organisations that open a line at ``at``: the first name, if nothing but
+    markup stands before it, and those joined to it by "ja", "sekä" or commas
+    ("**Harjavallan ja Nakkilan kunnat** – …")."""
+    orgs = ctx.mentions(s, *ORG_KINDS)
+    text = ctx.document.text
+    if not orgs or not re.fullmatch(r"[\s*_]*", text[at:orgs[0].start]):
+        return []
+    run = [orgs[0]]
+    for r in orgs[1:]:
+        if re.fullmatch(r"\s*(,|ja|sekä)\s*", text[run[-1].end:r.start]):
+            run.append(r)
+        else:
+            break
+    rest = _OPENING_END.match(text, run[-1].end)
+    if rest is None or (rest.group(1) and rest.group(1).lower() not in
+                        PLURAL_MUNICIPALITY_WORDS):
+        return []   # "Tampereen seurakunnat – …": a genitive before a noun is no name
+    return run
+
+
+#: What may follow the names that open a line: a bracketed short name, markup, then a
+#: dash, colon, comma or the line's end; or a plural word of municipalities first
+#: ("Harjavallan ja Nakkilan kunnat – …").
+_OPENING_END = re.compile(r"[ \t*_]*(?:(\w+)[ \t*_]*)?(\([^()\n]*\))?[ \t*_]*([–—:,;.|-]|\n|$)")
+
+
+#: Place cases: in ("Forssassa", "Ypäjällä") and to ("Kiuruvedelle", "Iisalmeen").
+_LOCATIVE = ("sisaolento", "ulkoolento", "sisatulento", "ulkotulento")
+#: What stands between a name and the verb of the relative clause that follows it.
+_RELATIVE_GAP = re.compile(r"\s*(\([^()]*\))?\s*,\s*(joka|jotka)\s+(myös\s+|nyt\s+)?", re.I)
+#: What joins a line's opening name to what the line says of it: "**X (XY)** – …".
+_APPOSITION = re.compile(r"[\s*_]*(\([^()]*\))?[\s*_]*[–—-]\s*")
+
+
+def serves_municipalities(ctx: DocContext, s: int) -> list[Fact]:
+    """"FSHKY järjestää sosiaali- ja terveyspalvelut Forssassa, Humppilassa ja Ypäjällä",
+    "- **X-kuntayhtymä** – vastaa neuvolatyön kehittämisestä A:ssa, B:llä ja C:ssä", "…
+    vastaa Y, joka tarjoaa palvelut myös A:lle ja B:lle": the body that arranges, offers,
+    develops or answers for services works in the municipalities named in a place case
+    after the verb (one run of them)."""
+    tokens = ctx.tokens.get(s, [])
+    text = ctx.document.text
+    out: list[Fact] = []
+    for k, tok in enumerate(tokens):
+        if not SERVICE_VERBS.match(tok.text):
+            continue
+        subjects = _clause_subjects(ctx, s, tokens, k) or [
+            r for r in ctx.mentions(s, *ORG_KINDS)
+            if _RELATIVE_GAP.fullmatch(text, r.end, tok.start)][-1:]
+        block = ctx.block_of(s)
+        if not subjects and ctx.sentences[s].start <= block.start + 2:
+            run = opening_run(ctx, s, block.start)
+            if run and _APPOSITION.fullmatch(text, run[-1].end, tok.start):
+                subjects = run
+        subjects = [r for r in subjects if r.kind is Kind.ORGANISATION]
+        if not subjects:
+            continue
+        places = _locative_run(ctx, s, tokens, tok.end)
+        out.extend(_fact(body.key, "operatesIn", place.key, "relation.serves-municipalities",
+                         s, 0.75) for body in subjects for place in places)
+    return out
+
+
+def _locative_run(ctx: DocContext, s: int, tokens: list[Token], after: int) -> list[Resolved]:
+    """The first municipality in a place case after ``after`` in its clause, and those
+    joined to it by commas and "ja"; else a run of them in the genitive before a word
+    for their residents ("palvelee myös A:n ja B:n asukkaita")."""
+    text = ctx.document.text
+    stop = next((t.start for t in tokens if t.start >= after and t.text in (";", ":")),
+                ctx.sentences[s].end)
+    found = [r for r in ctx.mentions(s, Kind.MUNICIPALITY) if after <= r.start < stop]
+    for cases in (_LOCATIVE, ("omanto",)):
+        run: list[Resolved] = []
+        for r in found:
+            if case_at(tokens, r) not in cases:
+                if run:
+                    break
+                continue
+            if run and not re.fullmatch(r"\s*(,|ja|sekä)\s*", text[run[-1].end:r.start]):
+                break
+            run.append(r)
+        if cases == _LOCATIVE and run:
+            return run
+        if run:   # "A:n, B:n ja C:n asukkaita": the genitives name the residents' places
+            words = [t for t in tokens if t.start >= run[-1].end][:3]   # "… ja C:n asukkaita"
+            return run if any(RESIDENTS.match(t.text) for t in words) else []
+    return []
+
+
 def cooperation(ctx: DocContext, s: int) -> list[Fact]:
-    """"A yhteistyössä B:n kanssa": A cooperates with B (A: the name just before)."""
+    """"A yhteistyössä B:n kanssa": A cooperates with B (A: the name just before); "A on
+    järjestänyt yhdessä hankkeen kanssa …": the project cooperates with A."""
     out = []
     found = ctx.mentions(s)
     text = ctx.document.text
@@ -351,7 +578,19 @@ def cooperation(ctx: DocContext, s: int) -> list[Fact]:
         partner_of = partner_of or sentence_project(ctx, s)
         if partner_of and partner_of != r.key:
             out.append(_fact(partner_of, "cooperatesWith", r.key, "relation.cooperation", s, 0.8))
+    with_project = _WITH_THE_PROJECT.search(text, ctx.sentences[s].start, ctx.sentences[s].end)
+    project = sentence_project(ctx, s)
+    opening = [r for r in found if r.kind in ORG_KINDS and r.start == ctx.sentences[s].start]
+    if with_project and project and opening and \
+            case_at(ctx.tokens.get(s, []), opening[0]) in ("nimento", ""):
+        # "AVI on järjestänyt yhdessä hankkeen kanssa koulutuksia": AVI works with it
+        out.append(_fact(project, "cooperatesWith", opening[0].key,
+                         "relation.cooperation-with-project", s, 0.75))
     return out
+
+
+_WITH_THE_PROJECT = re.compile(r"\b(yhdessä|yhteistyössä)\s+(hankkeen|projektin)\s+kanssa\b",
+                               re.I)
 
 
 def project_region(ctx: DocContext, s: int) -> list[Fact]:
@@ -1391,13 +1630,15 @@ def _minutes_head(ctx: DocContext, r: Resolved) -> bool:
 RULES: tuple[Rule, ...] = (area_organisations, roles, verb_roles, cooperation, project_region,
                            part_of, programme_relations, dates, funding, people, group_members,
                            grantor, membership, homepages, table_rows, decisions,
-                           sub_project_facts, member_municipalities,
+                           sub_project_facts, member_municipalities, serves_municipalities,
+                           national_roles,
                            minutes_officials, units)
 
 
 _FORWARD = re.compile(r"\b(alla|seuraava[at]?|seuraavilla|seuraavissa|seuraavina|"
                       r"alempana|jäljempänä)\b", re.I)
 _CONTACT_HEADING = re.compile(r"yhteystie|lisätie|yhteyshenkilö|ota yhteyttä", re.I)
+_SEE_BELOW = re.compile(r"\b(ks\.|katso|vrt\.)\s+(alla|jäljempänä|alempana)\b", re.I)
 
 
 def forward_lists(ctx: DocContext) -> list[Fact]:
@@ -1408,8 +1649,9 @@ def forward_lists(ctx: DocContext) -> list[Fact]:
     out: list[Fact] = []
     for sent in ctx.sentences:
         s = sent.index
-        if ctx.block_of(s).kind is not BlockKind.PARAGRAPH or not _FORWARD.search(sent.text):
-            continue
+        if ctx.block_of(s).kind is not BlockKind.PARAGRAPH or not _FORWARD.search(sent.text) \
+                or _SEE_BELOW.search(sent.text):
+            continue   # "(ks. alla)" points to a section below, not to a list of partners
         tokens = ctx.tokens.get(s, [])
         cues = _cues(tokens, None, ctx.mentions(s))
         forward = _FORWARD.search(sent.text)

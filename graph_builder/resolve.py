@@ -768,11 +768,30 @@ def _join_regional_names(mentions: list[Mention], keys: list[str], entities: dic
 
 def _main_project(mentions: list[Mention], keys: list[str],
                   entities: dict[str, Entity]) -> str | None:
+    """The project a document is about: the one it names most, at least twice as often
+    as any other. When none does, a project the page also lists as a part (a row of its
+    sub-project table, an item of its list of them) drops out: "… toteuttaa osahankkeen
+    X" names a part again, not what the page is about; what is left must be named
+    before the list of parts, as a page introduces its project and then its parts."""
+    found = _most_named(mentions, keys, entities, set())
+    parts = {key for m, key in zip(mentions, keys, strict=True) if m.rule in PART_RULES}
+    if found is not None or not parts:
+        return found
+    left = _most_named(mentions, keys, entities, parts)
+    list_start = min(m.start for m in mentions if m.rule in PART_RULES)
+    if left is not None and any(k == left and m.start < list_start
+                                for m, k in zip(mentions, keys, strict=True)):
+        return left
+    return None
+
+
+def _most_named(mentions: list[Mention], keys: list[str], entities: dict[str, Entity],
+                leave_out: set[str]) -> str | None:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m, key in zip(mentions, keys, strict=True):
         ent = entities.get(key)
-        if m.rule in PART_RULES:
+        if m.rule in PART_RULES or key in leave_out:
             continue  # the sub-projects a page lists are not what the page is about
         if ent is not None and ent.kind is Kind.PROJECT and not ent.generic:
             counts[key] += 1

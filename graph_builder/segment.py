@@ -91,7 +91,12 @@ def _spaced_field(lines: list[str], i: int) -> re.Match[str] | None:
     match = _SPACED_FIELD.match(lines[i])
     if match is None or match.group(1).strip().isdigit():
         return None
-    near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    after = i + 1 + len(_value_lines(lines, i))   # past the value's wrapped lines
+    before = i - 1
+    while before >= 0 and _INDENTED.match(lines[before]) and \
+            not _SPACED_FIELD.match(lines[before]):
+        before -= 1
+    near = [j for j in (before, after) if 0 <= j < len(lines)]
     return match if any(_SPACED_FIELD.match(lines[j]) for j in near) else None
 
 
@@ -104,6 +109,19 @@ def _card_field(line: str) -> re.Match[str] | None:
         return None
     words = match.group(1).split()
     return match if len(words) == 1 and CARD_LABEL.match(words[0].casefold()) else None
+
+
+def _value_lines(lines: list[str], i: int) -> list[int]:
+    """The lines a two-column field's value wraps onto: indented, no label of their own
+    ("Osatoteuttajat      Salon kaupunki, Turun ammatti-" / "                    korkeakoulu
+    Oy")."""
+    out = []
+    j = i + 1
+    while j < len(lines) and _INDENTED.match(lines[j]) and not _SPACED_FIELD.match(lines[j]) \
+            and not _BULLET.match(lines[j]):
+        out.append(j)
+        j += 1
+    return out
 
 
 def _field(line: str) -> re.Match[str] | None:
@@ -345,6 +363,20 @@ def _continues(para: list[tuple[int, int, int]], raw: list[str], i: int) -> bool
     return bool(para) and not re.search(r"[.!?:;]\s*$", raw[i - 1])
 
 
+#: A line that goes on with a sentence: opens in lower case or with a bracket.
+_GOES_ON = re.compile(r"^\s*[a-zåäö(]")
+
+
+def _wraps_on(para: list[tuple[int, int, int]], raw: list[str], i: int) -> bool:
+    """Is a line that ends with a colon the middle of a wrapped sentence, not a lead-in:
+    the line before left the sentence open, this one goes on with it in lower case or a
+    bracket, and plain text follows ("Hanketta hallinnoi X\n(Eksote), ja työhön
+    osallistuivat kunnat:\nA, B ja C.")? A list below keeps it a lead-in."""
+    nxt = raw[i + 1] if i + 1 < len(raw) else ""
+    return _continues(para, raw, i) and bool(_GOES_ON.match(raw[i])) and \
+        bool(nxt.strip()) and not _BULLET.match(nxt) and not _INDENTED.match(nxt)
+
+
 def blocks(text: str) -> list[Block]:
     """Split ``text`` into blocks and link each to the heading above it."""
     lines = list(_line_spans(text))
@@ -357,6 +389,7 @@ def blocks(text: str) -> list[Block]:
     out: list[Block] = []
     heading: int | None = None
     lead_in: int | None = None   # a "Label:" line that opens a list
+    wrapped: set[int] = set()    # lines a two-column field's value wraps onto
     para: list[tuple[int, int, int]] = []
 
     def flush_paragraph() -> None:
@@ -389,6 +422,8 @@ def blocks(text: str) -> list[Block]:
             out.extend(_column_field(text, lines[i:after_field], col, heading, len(out)))
             lead_in = None
             continue
+        if i in wrapped:
+            continue   # the wrapped value of the two-column field above
         md = _HEADING_MD.match(line)
         bullet = _BULLET.match(line)
         if md:
@@ -422,7 +457,8 @@ def blocks(text: str) -> list[Block]:
             if set(cells.replace("|", "").strip()) <= set("-: "):
                 continue  # markdown table rule line
             out.append(Block(BlockKind.ROW, s, e, text[s:e], number, heading))
-        elif line.rstrip().endswith(":") and len(line.strip()) <= 80:
+        elif line.rstrip().endswith(":") and len(line.strip()) <= 80 and \
+                not _wraps_on(para, raw, i):
             flush_paragraph()
             s, e = _strip(text, start, end)
             lead_in = len(out)
@@ -431,6 +467,9 @@ def blocks(text: str) -> list[Block]:
         elif ((field := _field(line)) is not None and not _INLINE_NUMBERED.search(line) or
               (field := _spaced_field(raw, i)) is not None) and not _continues(para, raw, i):
             flush_paragraph()
+            if _field(line) is None:   # a two-column field: its value may wrap
+                wrapped.update(_value_lines(raw, i))
+                end = max([end] + [lines[j][1] for j in _value_lines(raw, i)])
             s, e = _strip(text, start, end)  # the label too: it may name things
             out.append(Block(BlockKind.FIELD, s, e, text[s:e], number, heading,
                              label=field.group(1).strip()))

@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from graph_builder.context import DocContext, Resolved
 from graph_builder.lexicon import SUB_PROJECT_CUE, role_of
-from graph_builder.model import BlockKind, Fact, Kind
+from graph_builder.model import Block, BlockKind, Fact, Kind
 from graph_builder.segment import project_column, row_cells, table_header
 from graph_builder.values import When, funding_kind, money, periods, shares
 
@@ -291,22 +291,37 @@ def _level(label: str | None) -> int | None:
 
 
 def grouped_list_roles(ctx: DocContext) -> list[Fact]:
-    """"## Kumppanit" / "### Kunnat" / "- Lahden kaupunki": an organisation listed under a
-    sub-heading takes the role that the heading above the sub-heading names."""
+    """Organisations listed under a heading that names a role, or under a sub-heading
+    of one ("## Kumppanit" / "### Kunnat" / "- Lahden kaupunki"), take that role in
+    the project the heading names, or else the page's project (not a sub-project the
+    line goes on to name: "- X ry – toteuttaa osahankkeen Y"). A line is a list item
+    under a sub-heading (an item right under the role heading is read by the role
+    rules), a paragraph that opens with a name and a dash ("**Lahden kaupunki** – …")
+    or a table row that opens with a name. The names that open the line all take the role
+    ("Harjavallan ja Nakkilan kunnat"), unless the line gives them a role of its own with
+    a noun ("– hallinnoija", "– osatoteuttaja"), which the role rules read."""
     from graph_builder.lexicon import names_a_role
-    from graph_builder.relations import ROLE_PREDICATE, sentence_project
+    from graph_builder.relations import ROLE_PREDICATE, opening_run, sentence_project
 
     out: list[Fact] = []
     for b_index, block in enumerate(ctx.blocks):
-        if block.kind is not BlockKind.ITEM or block.heading is None:
+        if block.heading is None or not _listing_line(ctx, b_index):
             continue
         sub = ctx.blocks[block.heading]
         level = _level(sub.label)
-        if level is None or level < 2 or names_a_role(sub.text):
+        if level is None:
             continue
-        parent = next((h for h in reversed(ctx.blocks[:block.heading])
-                       if h.kind is BlockKind.HEADING and (lv := _level(h.label)) is not None
-                       and lv < level), None)
+        role_at: int | None = None
+        if names_a_role(sub.text):
+            if block.kind is BlockKind.ITEM or len(sub.text.split()) > 4:
+                continue   # an item right under the role heading: the role rules read it
+            role_at = block.heading
+        elif level >= 2:
+            role_at = next((k for k in range(block.heading - 1, -1, -1)
+                            if ctx.blocks[k].kind is BlockKind.HEADING
+                            and (lv := _level(ctx.blocks[k].label)) is not None
+                            and lv < level), None)
+        parent = ctx.blocks[role_at] if role_at is not None else None
         if parent is None or len(parent.text.split()) > 4:
             continue
         role = next((r for w in parent.text.split() if (r := role_of(w))), None)
@@ -314,13 +329,50 @@ def grouped_list_roles(ctx: DocContext) -> list[Fact]:
         if role is None or not sents:
             continue
         first = sents[0].index
-        named = [r for r in ctx.mentions(first, Kind.ORGANISATION, Kind.MUNICIPALITY)
-                 if r.start <= block.start + 1]
-        project = sentence_project(ctx, first)
-        if named and project:
-            out.append(_fact(project, ROLE_PREDICATE[role], named[0].key,
-                             f"list.{role}-from-parent-heading", first, 0.75, role=role))
+        named = opening_run(ctx, first, _line_start(block))
+        if not named or _own_role(ctx, first, role) or (
+                block.kind is BlockKind.PARAGRAPH and
+                not _NAME_THEN_DASH.match(ctx.document.text, named[-1].end)):
+            continue
+        heading_projects = [r.key for sent in ctx.sentences_in_block(role_at)
+                            for r in ctx.mentions(sent.index, Kind.PROJECT)]
+        project = (heading_projects[0] if heading_projects else
+                   ctx.resolution.main_project or sentence_project(ctx, first))
+        if project:
+            out.extend(_fact(project, ROLE_PREDICATE[role], r.key,
+                             f"list.{role}-from-parent-heading", first, 0.75, role=role)
+                       for r in named if r.key != project)
     return out
+
+
+#: A name that opens a line and a dash or colon after it: "Lahden kaupunki – …".
+_NAME_THEN_DASH = re.compile(r"[\s*_]*(\([^()\n]*\))?[\s*_]*[–—:-]\s")
+
+
+def _listing_line(ctx: DocContext, b_index: int) -> bool:
+    """Is a block a line of a listing: a list item, a paragraph (a name and a dash:
+    "**Lahden kaupunki** – …", its bold gone in the text), or a table row below its
+    header?"""
+    block = ctx.blocks[b_index]
+    if block.kind in (BlockKind.ITEM, BlockKind.PARAGRAPH):
+        return True
+    return block.kind is BlockKind.ROW and table_header(ctx.blocks, b_index) is not None
+
+
+def _line_start(block: Block) -> int:
+    """Where a line's first name may start: a row's first cell, else the block's start."""
+    if block.kind is BlockKind.ROW:
+        cells = row_cells(block)
+        return cells[0][0] if cells else block.start
+    return block.start
+
+
+def _own_role(ctx: DocContext, s: int, heading_role: str) -> bool:
+    """Does a list item name another role with a noun ("– hallinnoija", "–
+    osatoteuttaja", "kansallinen tuki")? A verb ("toteuttaa osahankkeen …") says what
+    the organisation does, not its role in the page's project."""
+    return any((r := role_of(t.text)) and r != heading_role and t.pos != "teonsana"
+               for t in ctx.tokens.get(s, []))
 
 
 def value_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
