@@ -68,6 +68,9 @@ _START_CUE = re.compile(r"\balkoivat|\balkavat|\bkäynnisty|\baloittivat|\baloit
 _CUE_WINDOW = re.compile(r"(\S+\s+){1,2}$")
 #: An amount that continues the sentence before it: "Avustuksia jaetaan yhteensä …",
 #: "Tästä noin 29 miljoonaa euroa …".
+#: The time a grant may be used ("avustuskausi on 1.1.–31.12.2019"): of every project
+#: of the group the grant went to.
+_GRANT_PERIOD = re.compile(r"avustuskau|avustusai|käyttöai|rahoituskau", re.I)
 _CONTINUES = re.compile(r"\byhteensä\b|^\s*(tästä|siitä|näistä|niistä)\b", re.I)
 #: A project noun in any form, for words the analyser does not know ("maakuntahankkeille").
 _PROJECT_NOUN = re.compile(r"(hanke|hankkee\w*|hanketta|hankkei\w*|projekt\w*)$")
@@ -272,6 +275,36 @@ def group_periods(ctx: DocContext, found: dict[int, Group], facts: list[Fact]) -
     return out
 
 
+def grant_periods(ctx: DocContext, found: dict[int, Group], facts: list[Fact]) -> list[Fact]:
+    """"Avustuksia myönnettiin …, ja avustuskausi on 1.1.–31.12.2019" after a grant to a
+    group of projects ("… myöntänyt kuudelle maakunnalliselle hankkeelle …"): the
+    grant's period is each project's, unless it states its own."""
+    own = {(f.subject, f.predicate) for f in facts if f.predicate in ("startDate", "endDate")}
+    granted = [g for g in found.values() if _grant_to_group(ctx, g.sentence)]
+    out: list[Fact] = []
+    for sent in ctx.sentences:
+        if sent.index in found or ctx.mentions(sent.index, Kind.PROJECT) or \
+                not _GRANT_PERIOD.search(sent.text):
+            continue
+        ranges = [p for p in ctx.periods.get(sent.index, []) if p.cue == "range"
+                  and p.start and p.end]
+        if len(ranges) != 1:
+            continue
+        for g in granted:
+            for project in g.projects:
+                for predicate, when in (("startDate", ranges[0].start),
+                                        ("endDate", ranges[0].end)):
+                    if (project, predicate) not in own:
+                        out.append(_fact(project, predicate, when, "time.group-grant-period",
+                                         sent.index, 0.7))
+    return out
+
+
+def _grant_to_group(ctx: DocContext, s: int) -> bool:
+    """Does a group sentence grant money ("on myöntänyt … hankkeelle")?"""
+    return any(GRANT_VERBS.match(t.text) for t in ctx.tokens.get(s, []))
+
+
 def group_funders(ctx: DocContext, found: dict[int, Group]) -> list[Fact]:
     """"Ministeriö on myöntänyt valtionavustukset viidelle … hankkeelle": the
     organisation that grants to the group funds each project of it; so does one a
@@ -412,5 +445,6 @@ def group_facts(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     """Periods, funders and sums stated once for a group of projects, given the facts
     the other rules found (a project's own period wins over its group's)."""
     found = groups(ctx)
-    return (group_periods(ctx, found, facts) + group_funders(ctx, found)
+    return (group_periods(ctx, found, facts) + grant_periods(ctx, found, facts)
+            + group_funders(ctx, found)
             + programme_money(ctx, found) + total_rows(ctx, facts))
