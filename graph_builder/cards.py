@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.lexicon import SUB_PROJECT_CUE, TOTAL_ROW, names_a_role
+from graph_builder.lexicon import SUB_PROJECT_ANAPHOR, SUB_PROJECT_CUE, TOTAL_ROW, names_a_role
 from graph_builder.model import (
     LIST_PROJECT_RULE,
     PROJECT_NAME_RULE,
@@ -179,6 +179,46 @@ def list_project(sent: Sentence, block: Block, tokens: list[Token], found: list[
                     confidence=0.8)]
 
 
+def heading_project(sent: Sentence, block: Block, tokens: list[Token], found: list[Mention],
+                    blocks: list[Block]) -> list[Mention]:
+    """"## Osahankkeet" > "Loimaan seudun erotuki" > "Osahanke käynnistyi …": a short
+    heading under a heading of sub-projects, whose first paragraph speaks of "the
+    sub-project", names one, whether or not "-hanke" follows."""
+    index = sent.block
+    if block.kind is not BlockKind.HEADING or not _under_sub_projects(blocks, index) or \
+            index + 1 >= len(blocks) or blocks[index + 1].kind is not BlockKind.PARAGRAPH or \
+            not SUB_PROJECT_ANAPHOR.match(blocks[index + 1].text):
+        return []
+    value = sent.text.strip("*\"“” ")
+    start = sent.start + sent.text.find(value)
+    end = start + len(value)
+    if not value[:1].isupper() or len(value.split()) > 8 or not _free(start, end, [
+            m for m in found if m.kind not in (Kind.REGION, Kind.MUNICIPALITY)]):
+        return []
+    span = _tokens_in(tokens, start, end)
+    if not span:
+        return []
+    return [Mention(Kind.PROJECT, span[0].start, span[-1].end, value, value,
+                    LIST_PROJECT_RULE, sent.index, confidence=0.75)]
+
+
+def _under_sub_projects(blocks: list[Block], index: int) -> bool:
+    """Does a heading stand under "Osahankkeet": its own parent heading, or, for a
+    plain or bold heading (which links to none), the headings before it back to the
+    nearest marked one ("## Osahankkeet" > "Kohtaamo" > "Loimaan seudun erotuki")?"""
+    parent = blocks[index].heading
+    if parent is not None:
+        return bool(SUB_PROJECT_CUE.search(blocks[parent].text))
+    for k in range(index - 1, max(-1, index - 30), -1):
+        if blocks[k].kind is not BlockKind.HEADING or blocks[k].label == "lead-in":
+            continue
+        if SUB_PROJECT_CUE.search(blocks[k].text):
+            return True
+        if blocks[k].label != "1":   # a marked heading of its own level ("## Tulokset")
+            return False
+    return False
+
+
 def _value_start(sent: Sentence, block: Block) -> int:
     """Where a card field's value begins ("Hankkeen hallinnoija: |Seinäjoen kaupunki")."""
     if block.kind is BlockKind.FIELD and sent.start == block.start and block.label and \
@@ -217,6 +257,9 @@ def structural_mentions(sent: Sentence, block: Block, tokens: list[Token],
     if out:
         return out
     out = list_project(sent, block, tokens, found, blocks)
+    if out:
+        return out
+    out = heading_project(sent, block, tokens, found, blocks)
     if out:
         return out
     out = _name_statement(sent, tokens, found)

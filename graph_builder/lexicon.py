@@ -71,6 +71,10 @@ GROUP_DISTRIBUTIVE = re.compile(r"^(kaik(ki|issa|illa|kiin|ista|ille)|jokai(nen|
 SUB_PROJECT_WORDS: tuple[str, ...] = ("osahanke", "osaprojekti")
 #: A heading or lead-in over a list of sub-projects: "Osahankkeet lyhyesti".
 SUB_PROJECT_CUE = re.compile(r"osahank|osaprojekt", re.I)
+#: A paragraph opening that speaks of the sub-project its heading names ("Osahanke
+#: käynnistyi …", "Osahankkeen budjetti on …").
+SUB_PROJECT_ANAPHOR = re.compile(r"(osahanke|osaprojekti|osahankkeen|osahanketta|"
+                                 r"osahankkeessa)\b", re.I)
 #: A table row's label that sums the rows above it ("**Yhteensä**", "Yht.", "Kaikki
 #: yhteensä:", "Total"): no name.
 TOTAL_ROW = re.compile(r"^(kaikki\s+|hankkeet\s+|osahankkeet\s+)?(yhteensä|yht\.?|summa|total)"

@@ -36,6 +36,7 @@ from graph_builder.lexicon import (
     RESIDENTS,
     SERVICE_VERBS,
     STAFF_HEADING,
+    SUB_PROJECT_ANAPHOR,
     TITLE_HEADS,
     WEAK_ROLE_CUES,
     office_of,
@@ -83,8 +84,9 @@ Rule = Callable[[DocContext, int], list[Fact]]
 def sentence_project(ctx: DocContext, s: int) -> str | None:
     """The project a sentence speaks of: the one it names; else the one the same
     paragraph named last ("Pirkanmaalla X -hanke … Tampereen kaupungin hallinnoimassa
-    hankkeessa …"); else, for a card field, the one its heading names (a sub-project's
-    card under "Järjestöjen osahanke Kohtaamo"); else the document's main project."""
+    hankkeessa …"); else, for a card field or a paragraph that opens "Osahanke …", the
+    one its heading names (a sub-project's card or text under "Järjestöjen osahanke
+    Kohtaamo"); else the document's main project."""
     named = ctx.mentions(s, Kind.PROJECT)
     if named:
         return named[0].key
@@ -96,7 +98,10 @@ def sentence_project(ctx: DocContext, s: int) -> str | None:
         if earlier:
             return earlier[-1].key
     heading = ctx.blocks[block].heading
-    if ctx.blocks[block].kind is BlockKind.FIELD and heading is not None:
+    first = ctx.sentences_in_block(block)[0].text if ctx.sentences_in_block(block) else ""
+    if heading is not None and (ctx.blocks[block].kind is BlockKind.FIELD or
+                                ctx.blocks[block].kind is BlockKind.PARAGRAPH and
+                                SUB_PROJECT_ANAPHOR.match(first)):
         for sent in ctx.sentences_in_block(heading):
             named = ctx.mentions(sent.index, Kind.PROJECT)
             if named:
@@ -741,6 +746,8 @@ def _subject_for_time(ctx: DocContext, s: int, cue_start: int) -> str | None:
     before = ctx.document.text[max(ctx.sentences[s].start, cue_start - 15):cue_start]
     if re.search(r"\bhanke\b|\bhankkeen\b|\bhankkeemme\b", before, re.I):
         return ctx.resolution.main_project
+    if SUB_PROJECT_ANAPHOR.search(before):   # "Osahanke käynnistyi …" under its name
+        return sentence_project(ctx, s)
     return _opening_subject(ctx, s, cue_start)
 
 
