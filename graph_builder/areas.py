@@ -57,6 +57,7 @@ from graph_builder.lexicon import (
     NON_FINITE_ENDINGS,
     ORGANISATION_HEADS,
     PROGRAMME_HEADS,
+    PROJECT_HEADS,
     TITLE_HEADS,
 )
 from graph_builder.model import BlockKind, Fact, Kind, Token
@@ -82,9 +83,9 @@ _LOCATIVES = ("sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeron
               "ulkotulento")
 #: Compound tails that make a word about an area something else: a title
 #: ("perhekeskuskoordinaattori"), people ("perhekeskustoimijat"), a body
-#: ("lastensuojeluliitto"), a page.
-_FOREIGN_TAILS = TITLE_HEADS + ORGANISATION_HEADS + ("toimija", "henkilöstö", "asiakas",
-                                                    "sivu", "sivusto")
+#: ("lastensuojeluliitto"), a project ("perhekeskusosahanke"), a page.
+_FOREIGN_TAILS = TITLE_HEADS + ORGANISATION_HEADS + PROJECT_HEADS + (
+    "toimija", "henkilöstö", "asiakas", "sivu", "sivusto")   # "perhekeskusosahanke": a project
 #: Genitive words before an area that belong to the sentence, not to the area's name.
 _NOT_ATTRIBUTES = re.compile(r"^(hank|projekt|ohjelm|muutosohjelm|tämän|sen|niiden)", re.I)
 

@@ -68,6 +68,8 @@ def test_a_mention_that_is_a_measure_and_its_phrase(tmp_path: Path, text: str, a
     pytest.param("Perhekeskuskoordinaattori kehittää yhteistyötä.", id="compound-title"),
     pytest.param("Mannerheimin Lastensuojeluliitto kehittää vertaistukea.",
                  id="name-of-a-body"),
+    pytest.param("Järjestöjen perhekeskusosahanke kehittää vertaistukea.",
+                 id="name-of-a-project"),
     pytest.param("Hankkeen muutosagenttina toimiva Liisa Korhonen kehittää työtä.",
                  id="person-as-change-agent"),
     pytest.param("Lasten asiat kuuluvat muutosagentti Liisa Korhoselle.",
