@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from graph_builder.gazetteer import Gazetteer
+from graph_builder.gazetteer import Body, Gazetteer
 from graph_builder.lexicon import (
     GROUP_OF_PROJECTS,
     LEGAL_FORMS,
@@ -401,6 +401,8 @@ def national_bodies(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list
     out = []
     for i, tok in enumerate(tokens):
         body = gaz.abbreviations.get(tok.lemma) or gaz.abbreviations.get(tok.text)
+        if body is not None and _defines_other(tokens, i, body, gaz):
+            continue   # "Lounais-Suomen aluehallintovirasto (AVI)": this text's own AVI
         if body is not None:
             out.append(_mention(Kind.ORGANISATION, [tok], sent, "org.national-abbreviation",
                                 name=body.name, confidence=0.95))
@@ -413,6 +415,20 @@ def national_bodies(sent: Sentence, tokens: list[Token], gaz: Gazetteer) -> list
                 continue
         out.extend(_reference_phrase(tokens, i, sent, gaz))
     return out
+
+
+def _defines_other(tokens: list[Token], i: int, body: Body, gaz: Gazetteer) -> bool:
+    """Is an abbreviation in brackets right after a body's name other than the one the
+    reference data gives it ("Lounais-Suomen aluehallintovirasto (AVI)" is one agency,
+    not the agencies together)? Then the text defines it for itself."""
+    if i < 2 or i + 1 >= len(tokens) or tokens[i - 1].text != "(" or tokens[i + 1].text != ")":
+        return False
+    head = tokens[i - 2]
+    if _head_of(head.lemma, ORGANISATION_HEADS) is None:
+        return False
+    spans = [tokens[k:i - 1] for k in range(max(0, i - 6), i - 1)]
+    spans = [sp for sp in spans if len(sp) > 1 or sp[0].text[:1].isupper()]   # not a bare noun
+    return not any(gaz.body(name_base_form(span)) == body for span in spans)
 
 
 def _reference_phrase(tokens: list[Token], i: int, sent: Sentence,

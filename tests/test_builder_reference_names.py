@@ -54,3 +54,14 @@ def test_a_brand_word_inside_a_name_is_not_the_brand(tmp_path: Path) -> None:
     source.write_text("Sote-uudistus etenee. Soteen liittyvä työ jatkuu.\n", encoding="utf-8")
     entities = analyse(read_document(source)).context.resolution.entities
     assert not [k for k in entities if "kainuun" in k or "pohjois-karjalan" in k]
+
+
+def test_a_text_that_defines_a_reference_abbreviation_for_another_body(tmp_path: Path) -> None:
+    """"Lounais-Suomen aluehallintovirasto (AVI)": one agency of the text's own, not the
+    agencies the reference data calls AVI; "Opetushallitus (OPH)" stays the reference's."""
+    source = tmp_path / "input.md"
+    source.write_text("Lounais-Suomen aluehallintovirasto (AVI) järjesti koulutuksia. "
+                      "Rahoittajana toimi Opetushallitus (OPH).\n", encoding="utf-8")
+    entities = analyse(read_document(source)).context.resolution.entities
+    assert "org:avi" not in entities, sorted(entities)
+    assert "org:oph" in entities, sorted(entities)
