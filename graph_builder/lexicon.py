@@ -11,6 +11,7 @@ Each list says what it is for; base forms (lemmas) unless noted.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Heads (last compound part, lower case) that make a noun phrase an
 #: organisation name, e.g. "terveysministeriö", "kuntayhtymä", "Autismisäätiö".
@@ -166,8 +167,10 @@ CARD_LABEL = re.compile(
     r"kohderyhmä)(t|n)?$")
 
 
+@lru_cache(maxsize=65536)
 def role_of(word: str) -> str | None:
-    """The role a cue word gives ("hallinnoija" -> administrator), or None."""
+    """The role a cue word gives ("hallinnoija" -> administrator), or None. Cached:
+    every word of every sentence is asked, and a word's role is its letters'."""
     low = word.lower()
     for pattern, role in ROLE_CUES:
         if pattern.search(low):
