@@ -614,6 +614,17 @@ def _agrees(attribute: Token, head: Token) -> bool:
         attribute.case == head.case and attribute.case != "" and head.case != "nimento"
 
 
+def _nominal_run(tokens: list[Token], k: int, most: int) -> int:
+    """Index after the lower-case nouns and adjectives from ``k`` (at most ``most``) in
+    the nominative, genitive or partitive: an object phrase ("perheiden tukimallia")."""
+    start = k
+    while k < len(tokens) and k - start < most and tokens[k].text[:1].islower() and \
+            tokens[k].case in ("omanto", "osanto", "nimento") and \
+            tokens[k].pos in ("laatusana", "nimisana", "nimisana_laatusana"):
+        k += 1
+    return k
+
+
 def _active_object(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     """The object of an active verb of development: past "yhdessä X:n kanssa" and a
     few adverbs, a run of lower-case adjectives and nouns; its last word is the head, in
@@ -630,10 +641,7 @@ def _active_object(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     while k < n and tokens[k].text.lower() in ("myös", "jo", "nyt", "lisäksi", "hankkeessa"):
         k += 1
     start = k
-    while k < n and k - start < 5 and tokens[k].text[:1].islower() and \
-            tokens[k].case in ("omanto", "osanto", "nimento") and \
-            tokens[k].pos in ("laatusana", "nimisana", "nimisana_laatusana"):
-        k += 1
+    k = _nominal_run(tokens, k, 5)
     if k == start:
         return None
     head = tokens[k - 1]
@@ -864,10 +872,7 @@ def _service_object(tokens: list[Token], verb: int,
             tokens[k + 1].text in ("ja", "sekä", "tai"):
         k += 2
     first = k
-    while k < n and k - first < 4 and tokens[k].text[:1].islower() and \
-            tokens[k].case in ("omanto", "osanto", "nimento") and \
-            tokens[k].pos in ("nimisana", "laatusana", "nimisana_laatusana"):
-        k += 1
+    k = _nominal_run(tokens, k, 4)
     if k == first:
         return None
     nxt = tokens[k] if k < n else None
